@@ -1,0 +1,37 @@
+#include "harness/cli/app.hpp"
+
+#include <variant>
+
+#include "harness/cli/list_command.hpp"
+#include "harness/cli/options.hpp"
+#include "harness/cli/paths.hpp"
+#include "harness/cli/run_command.hpp"
+#include "harness/cli/validate_command.hpp"
+
+namespace referee::cli {
+namespace {
+
+struct Dispatch {
+  std::ostream& out;
+  std::ostream& err;
+
+  int operator()(const RunSettings& settings) const { return run_command(settings, out, err); }
+  int operator()(const ListSettings& settings) const { return list_command(settings, out, err); }
+  int operator()(const ValidateSettings& settings) const {
+    return validate_command(settings, out, err);
+  }
+};
+
+}  // namespace
+
+int run_referee(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Paths paths = default_paths();
+  export_schema_dir(paths);
+  ParsedCommandLine parsed = parse_command_line(args, paths);
+  out << parsed.output;
+  err << parsed.errors;
+  if (!parsed.command) return parsed.exit_code;
+  return std::visit(Dispatch{out, err}, *parsed.command);
+}
+
+}  // namespace referee::cli

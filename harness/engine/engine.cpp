@@ -1,0 +1,136 @@
+#include "harness/engine/engine.hpp"
+
+#include <ctime>
+#include <optional>
+#include <random>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <fmt/format.h>
+
+#include "harness/engine/match/outcome.hpp"
+#include "harness/engine/match/response_match.hpp"
+#include "harness/engine/run/scenario_runner.hpp"
+#include "harness/net/tls_context.hpp"
+
+namespace referee::engine {
+namespace {
+
+std::string local_time(const char* format) {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[64];
+  std::strftime(text, sizeof text, format, &local);
+  return text;
+}
+
+// Hands out (scenario, repetition) pairs to the workers; one thread, so no locking.
+struct WorkQueue {
+  const std::vector<scenario::Scenario>& scenarios;
+  unsigned repeat;
+  std::size_t next = 0;
+  bool stop = false;  // --fail-fast tripped
+
+  std::size_t size() const { return scenarios.size() * repeat; }
+  std::optional<std::size_t> take() {
+    if (stop || next >= size()) return std::nullopt;
+    return next++;
+  }
+};
+
+boost::asio::awaitable<void> worker(WorkQueue& queue, const profile::Profile& profile,
+                                    const scenario::RequirementCatalogue& catalogue,
+                                    const EngineSettings& settings, const RunOptions& options,
+                                    std::vector<std::optional<ScenarioResult>>& slots) {
+  auto executor = co_await boost::asio::this_coro::executor;
+  while (auto index = queue.take()) {
+    const auto& scenario = queue.scenarios[*index / queue.repeat];
+    auto repetition = static_cast<unsigned>(*index % queue.repeat);
+    ScenarioResult result =
+        co_await run_scenario(executor, profile, scenario, catalogue, settings, repetition);
+    if (options.fail_fast && is_failure(result.outcome, /*strict=*/false)) queue.stop = true;
+    if (options.on_result) options.on_result(result);
+    slots[*index] = std::move(result);
+  }
+}
+
+boost::asio::awaitable<ServerInfo> probe(const profile::Server& server,
+                                         std::chrono::milliseconds timeout,
+                                         const EngineSettings& settings) {
+  auto executor = co_await boost::asio::this_coro::executor;
+  ClientSession session(executor, SessionOptions{.client = "probe", .server_id = server.id,
+                                                 .tls_context = settings.tls_context});
+  net::TlsMode tls = server.tls == profile::Tls::implicit   ? net::TlsMode::implicit
+                     : server.tls == profile::Tls::starttls ? net::TlsMode::starttls
+                                                            : net::TlsMode::none;
+  net::Endpoint endpoint{.host = server.host, .port = server.port.value_or(143), .tls = tls};
+  ServerInfo info{.id = server.id, .address = endpoint.describe()};
+  bool opened = co_await session.open(endpoint, net::deadline_after(timeout));
+  if (!opened) {
+    info.greeting = "unreachable: " + session.open_failure();
+    co_return info;
+  }
+  info.greeting = one_line(*session.greeting());
+  if (session.greeting()->status != imap::Status::bye) {
+    const std::vector<scenario::SendPart> capability{std::string("CAPABILITY")};
+    co_await session.run(capability, net::deadline_after(timeout));
+    co_await session.logout(net::deadline_after(timeout));
+  }
+  info.capabilities = session.capabilities().value_or(std::vector<std::string>{});
+  session.close();
+  co_return info;
+}
+
+}  // namespace
+
+std::string make_run_id() {
+  std::random_device random;
+  return local_time("%Y%m%dT%H%M") + fmt::format("-{:04x}", random() & 0xffff);
+}
+
+RunResult run_scenarios(const profile::Profile& profile,
+                        const std::vector<scenario::Scenario>& scenarios,
+                        const scenario::RequirementCatalogue& catalogue, const RunOptions& options) {
+  RunResult run;
+  run.target = profile.name + " (" + profile.file + ")";
+  run.started_at = local_time("%Y-%m-%dT%H:%M:%S");
+  EngineSettings settings{.default_timeout = options.default_timeout,
+                          .redact = options.redact,
+                          .run_id = options.run_id.empty() ? make_run_id() : options.run_id,
+                          .epoch = net::Clock::now(),
+                          .tls_context = net::make_client_tls_context()};
+  WorkQueue queue{scenarios, std::max(1u, options.repeat)};
+  std::vector<std::optional<ScenarioResult>> slots(queue.size());
+  boost::asio::io_context io;
+  for (unsigned i = 0; i < std::max(1u, options.jobs); ++i) {
+    boost::asio::co_spawn(io, worker(queue, profile, catalogue, settings, options, slots),
+                          boost::asio::detached);
+  }
+  io.run();
+  for (auto& slot : slots) {
+    if (slot) run.scenarios.push_back(std::move(*slot));
+  }
+  run.duration = std::chrono::duration_cast<std::chrono::microseconds>(net::Clock::now() -
+                                                                       settings.epoch);
+  return run;
+}
+
+std::vector<ServerInfo> probe_servers(const profile::Profile& profile,
+                                      std::chrono::milliseconds timeout) {
+  EngineSettings settings{.tls_context = net::make_client_tls_context()};
+  std::vector<ServerInfo> servers(profile.servers.size());
+  boost::asio::io_context io;
+  for (std::size_t i = 0; i < profile.servers.size(); ++i) {
+    boost::asio::co_spawn(io, probe(profile.servers[i], timeout, settings),
+                          [&servers, i](std::exception_ptr failure, ServerInfo info) {
+                            if (failure) std::rethrow_exception(failure);
+                            servers[i] = std::move(info);
+                          });
+  }
+  io.run();
+  return servers;
+}
+
+}  // namespace referee::engine

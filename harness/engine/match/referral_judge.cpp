@@ -1,0 +1,133 @@
+#include "harness/engine/match/referral_judge.hpp"
+
+#include <charconv>
+
+#include "harness/engine/match/profile_roles.hpp"
+#include "harness/imap/value.hpp"
+
+namespace referee::engine {
+namespace {
+
+std::string describe_pattern(const scenario::UrlPattern& pattern) {
+  std::string text = "url";
+  if (pattern.server) text += " server=" + *pattern.server;
+  if (pattern.user) text += " user=" + *pattern.user;
+  if (pattern.auth) text += " auth=" + *pattern.auth;
+  if (pattern.mailbox) text += " mailbox=" + *pattern.mailbox;
+  return text;
+}
+
+std::string describe_pattern(const scenario::ReferralPattern& pattern) {
+  if (pattern.count == "0") return "no REFERRAL response code";
+  std::string text = pattern.count == "pairs" ? std::string("REFERRAL with pairs of URLs")
+                                              : "REFERRAL with " + pattern.count + " URL(s)";
+  for (const auto& url : pattern.urls) text += "; " + describe_pattern(url);
+  return text;
+}
+
+bool auth_matches(std::string_view wanted, const std::optional<std::string>& auth) {
+  if (wanted == "absent") return !auth;
+  if (wanted == "any") return auth.has_value();
+  return auth && imap::iequals(*auth, wanted);
+}
+
+// The first attribute of `pattern` that `url` does not satisfy, or "" when all do.
+checked<std::string> first_difference(const scenario::UrlPattern& pattern, const CheckedUrl& url,
+                                      const profile::Profile& profile,
+                                      const Variables& variables) {
+  if (!url.url) return success("it does not parse: " + url.problem->message);
+  if (pattern.server) {
+    auto role = variables.substitute(*pattern.server);
+    if (!role) return role.error();
+    const profile::Server* wanted = find_server(profile, *role);
+    if (wanted == nullptr) return ScenarioError{"the profile has no server \"" + *role + "\""};
+    if (url.server != wanted) return success("its host is not server " + wanted->id);
+  }
+  if (pattern.user) {
+    auto user = variables.substitute(*pattern.user);
+    if (!user) return user.error();
+    if (url.url->user != *user) {
+      return success("its user is \"" + url.url->user + "\", not \"" + *user + "\"");
+    }
+  }
+  if (pattern.auth && !auth_matches(*pattern.auth, url.url->auth)) {
+    return success("its ;AUTH= is \"" + url.url->auth.value_or("absent") + "\", not " +
+                   *pattern.auth);
+  }
+  if (pattern.mailbox) {
+    auto mailbox = variables.substitute(*pattern.mailbox);
+    if (!mailbox) return mailbox.error();
+    if (url.url->mailbox != *mailbox && url.url->mailbox_as_imap_argument() != *mailbox) {
+      return success("its mailbox is \"" + url.url->mailbox + "\", not \"" + *mailbox + "\"");
+    }
+  }
+  return success(std::string());
+}
+
+}  // namespace
+
+std::string CheckedUrl::describe() const {
+  if (server != nullptr) return text + " (server " + server->id + ")";
+  if (url) return text + " (host not in the profile)";
+  return text + " (does not parse)";
+}
+
+std::vector<CheckedUrl> check_referral_urls(const std::vector<std::string>& urls,
+                                            bool mailbox_referral,
+                                            const profile::Profile& profile) {
+  std::vector<CheckedUrl> checked_urls;
+  for (const auto& text : urls) {
+    CheckedUrl checked{.text = text};
+    auto parsed = imap::parse_imap_url(text);
+    if (parsed) {
+      checked.findings = imap::lint_referral_url(*parsed, mailbox_referral);
+      checked.server = server_for_url(profile, *parsed);
+      checked.url = std::move(*parsed);
+    } else {
+      checked.problem = parsed.error();
+    }
+    checked_urls.push_back(std::move(checked));
+  }
+  return checked_urls;
+}
+
+bool count_matches(std::string_view count, std::size_t urls) {
+  if (count.empty() || count == "any") return true;
+  // RFC 2193 §4.3: RENAME "with one or more pairs of IMAP mailbox referrals".
+  if (count == "pairs") return urls >= 2 && urls % 2 == 0;
+  bool at_least = count.ends_with('+');
+  if (at_least) count.remove_suffix(1);
+  std::size_t wanted = 0;
+  auto [end, problem] = std::from_chars(count.data(), count.data() + count.size(), wanted);
+  if (problem != std::errc() || end != count.data() + count.size()) return false;
+  return at_least ? urls >= wanted : urls == wanted;
+}
+
+checked<ReferralMatch> match_referral(const scenario::ReferralPattern& pattern,
+                                      const std::vector<CheckedUrl>& urls,
+                                      const profile::Profile& profile,
+                                      const Variables& variables) {
+  ReferralMatch match{.expected = describe_pattern(pattern)};
+  for (const auto& url : urls) match.observed += (match.observed.empty() ? "" : "; ") + url.describe();
+  if (urls.empty()) match.observed = "no REFERRAL response code";
+  // count="0" is the one pattern a response without a REFERRAL code satisfies (a proxied
+  // answer, a failed login); any other count needs the code.
+  bool wants_none = pattern.count == "0";
+  if (urls.empty() != wants_none || !count_matches(pattern.count, urls.size())) return match;
+  if (pattern.urls.size() > urls.size()) {
+    match.observed += " — fewer URLs than the pattern names";
+    return match;
+  }
+  for (std::size_t i = 0; i < pattern.urls.size(); ++i) {
+    auto difference = first_difference(pattern.urls[i], urls[i], profile, variables);
+    if (!difference) return difference.error();
+    if (!difference->empty()) {
+      match.observed += " — URL " + std::to_string(i + 1) + ": " + *difference;
+      return match;
+    }
+  }
+  match.matched = true;
+  return match;
+}
+
+}  // namespace referee::engine

@@ -1,0 +1,161 @@
+#pragma once
+// One scenario client (C1, C2, C1R...): an IMAP connection, its tags, the command in flight,
+// the pool of untagged responses not yet consumed by an expectation, and the implicit RFC 3501
+// checks on everything it receives. Steps drive it; it never decides what a scenario expects.
+//
+//   step executor ── start(parts) ──▶ ClientSession ── write ──▶ server
+//                 ◀─ command() ─────              ◀── read_one() (pool, tagged, "+")
+//
+// Reading is pulled by the steps (no background reader): responses a client has not asked for
+// stay in the socket until the next wait on that client, and order comes from the awaits.
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include "harness/engine/run/command_bytes.hpp"
+#include "harness/engine/run/implicit_rules.hpp"
+#include "harness/imap/response.hpp"
+#include "harness/imap/tag_generator.hpp"
+#include "harness/net/imap_connection.hpp"
+#include "harness/net/transcript.hpp"
+#include "harness/scenario/model.hpp"
+
+namespace referee::engine {
+
+using boost::asio::awaitable;
+
+enum class ReadStatus { response, garbage, timeout, closed };
+
+struct PooledResponse {
+  imap::Response response;
+  std::optional<std::size_t> event;  // index in the scenario transcript
+  bool consumed = false;             // an expectation took it
+};
+
+// What one command observed.
+struct CommandRun {
+  std::string tag;
+  std::string text;                  // after the tag, literals as {n}, secrets as ***
+  std::string name;                  // "SELECT", "UID FETCH"
+  std::size_t pool_begin = 0;        // responses [pool_begin, pool_end) arrived while it ran
+  std::size_t pool_end = 0;
+  std::optional<imap::Response> tagged;
+  std::optional<std::size_t> tagged_event;
+  std::optional<std::size_t> sent_event;
+  bool held = false;                 // stopped after "+" (hold="true") until resume()
+  bool finished = false;
+  bool timed_out = false;
+  bool closed = false;               // the connection ended before the tagged response
+  std::string failure;               // why it ended without a tagged response
+  std::vector<CommandChunk> pending; // chunks not sent yet
+};
+
+// Hops and URLs seen along one chain of followed referrals (RFC 2221 §3, RFC 2193 §3).
+struct ReferralChain {
+  unsigned hops = 0;
+  std::vector<std::string> visited;
+};
+
+struct SessionOptions {
+  std::string client;                // "C1"
+  std::string server_id;             // the profile server it talks to
+  net::Transcript* transcript = nullptr;
+  std::shared_ptr<boost::asio::ssl::context> tls_context;
+  std::vector<std::string> secrets;  // redacted in the transcript when `redact`
+  bool redact = true;
+  // An implicit RFC 3501 rule broken, with the transcript event that showed it.
+  std::function<void(const Violation&, std::optional<std::size_t>)> on_violation;
+};
+
+class ClientSession {
+ public:
+  ClientSession(boost::asio::any_io_executor executor, SessionOptions options);
+  ClientSession(const ClientSession&) = delete;
+  ClientSession& operator=(const ClientSession&) = delete;
+
+  // Connects (TLS or STARTTLS as the endpoint says) and reads the greeting. False when no
+  // greeting came: open_failure() says why.
+  awaitable<bool> open(const net::Endpoint& endpoint, net::Deadline deadline);
+
+  // Sends a command, stopping after a "+" when a literal says hold.
+  awaitable<void> start(const std::vector<scenario::SendPart>& parts, net::Deadline deadline);
+  awaitable<void> resume(net::Deadline deadline);
+  // Reads until the tagged response, the deadline, or the end of the connection.
+  awaitable<void> finish(net::Deadline deadline);
+  awaitable<CommandRun> run(const std::vector<scenario::SendPart>& parts, net::Deadline deadline);
+  // LOGIN, or AUTHENTICATE PLAIN (the client response redacted).
+  awaitable<CommandRun> login(const std::string& user, const std::string& password,
+                              scenario::LoginMethod method, net::Deadline deadline);
+  // LOGOUT and wait for the close; used when a scenario ends.
+  awaitable<void> logout(net::Deadline deadline);
+
+  // Reads one response into the pool (or as the tagged answer / continuation).
+  awaitable<ReadStatus> read_one(net::Deadline deadline);
+  // Reads until the server closes the connection; false when the deadline passed first.
+  awaitable<bool> wait_closed(net::Deadline deadline);
+  void close();
+
+  const std::string& id() const { return options_.client; }
+  const std::string& server_id() const { return options_.server_id; }
+  const std::string& open_failure() const { return open_failure_; }
+  const std::optional<imap::Response>& greeting() const { return greeting_; }
+  std::optional<std::size_t> greeting_event() const { return greeting_event_; }
+  const CommandRun& command() const { return command_; }
+  bool in_flight() const { return in_flight_; }
+  bool is_closed() const { return closed_; }
+  bool bye_seen() const { return bye_seen_; }
+  const std::string& close_reason() const { return close_reason_; }
+  // The response a follow-referral step looks at: the last tagged response, or the greeting.
+  const imap::Response* last_status() const;
+  const std::optional<std::vector<std::string>>& capabilities() const { return capabilities_; }
+  std::vector<PooledResponse>& pool() { return pool_; }
+  const std::vector<PooledResponse>& pool() const { return pool_; }
+  ReferralChain& chain() { return chain_; }
+  // Who logged in on this client, and how (a referral without a user name reuses them).
+  void set_login(std::string user_login, scenario::LoginMethod method) {
+    user_login_ = std::move(user_login);
+    login_method_ = method;
+  }
+  const std::string& user_login() const { return user_login_; }
+  scenario::LoginMethod login_method() const { return login_method_; }
+  std::optional<std::size_t> last_event() const;
+
+ private:
+  awaitable<void> send_pending(net::Deadline deadline);
+  awaitable<bool> await_continuation(net::Deadline deadline);
+  awaitable<bool> write(const std::string& bytes, net::Deadline deadline, bool all_secret = false);
+  ReadStatus accept(imap::Response response);
+  ReadStatus fail(const net::ReadFailure& failure);
+  void end_command(std::string failure);
+  void violation(const Violation& broken);
+
+  SessionOptions options_;
+  net::ImapConnection connection_;
+  imap::TagGenerator tags_;
+  ImplicitRules rules_;
+  std::optional<imap::Response> greeting_;
+  std::optional<std::size_t> greeting_event_;
+  std::string open_failure_;
+  CommandRun command_;
+  bool in_flight_ = false;
+  bool continuation_ = false;
+  std::optional<imap::Response> last_tagged_;
+  std::optional<std::vector<std::string>> capabilities_;
+  std::vector<PooledResponse> pool_;
+  bool closed_ = false;
+  bool bye_seen_ = false;
+  std::string close_reason_;
+  ReferralChain chain_;
+  std::string user_login_;
+  scenario::LoginMethod login_method_ = scenario::LoginMethod::login;
+};
+
+}  // namespace referee::engine

@@ -1,0 +1,132 @@
+#include "harness/engine/run/scenario_context.hpp"
+
+#include "harness/engine/match/profile_roles.hpp"
+#include "harness/net/tls_context.hpp"
+
+namespace referee::engine {
+
+ScenarioContext::ScenarioContext(boost::asio::any_io_executor executor,
+                                 const profile::Profile& profile,
+                                 const scenario::Scenario& scenario,
+                                 const scenario::RequirementCatalogue& catalogue,
+                                 const EngineSettings& settings, unsigned repetition)
+    : executor(std::move(executor)),
+      profile(profile),
+      scenario(scenario),
+      catalogue(catalogue),
+      settings(settings),
+      variables(builtin_variables(profile,
+                                  test_mailbox_name(profile, settings.run_id, scenario.id,
+                                                    repetition))),
+      transcript(settings.epoch),
+      checks(catalogue, scenario.rfc, scenario.section) {}
+
+ClientSession& ScenarioContext::add_client(const std::string& id, const profile::Server& server) {
+  SessionOptions options{
+      .client = id,
+      .server_id = server.id,
+      .transcript = &transcript,
+      .tls_context = settings.tls_context,
+      .secrets = variables.secret_values(),
+      .redact = settings.redact,
+      .on_violation =
+          [this, id](const Violation& broken, std::optional<std::size_t> event) {
+            checks.record(Finding{std::string(broken.requirement), false, broken.summary,
+                                  broken.expected, broken.observed, id, scenario.where, event});
+          },
+  };
+  clients_.push_back(std::make_unique<ClientSession>(executor, std::move(options)));
+  return *clients_.back();
+}
+
+void ScenarioContext::mark_unavailable(const std::string& id, std::string reason) {
+  unavailable_[id] = std::move(reason);
+}
+
+const std::string* ScenarioContext::unavailable(std::string_view id) const {
+  auto found = unavailable_.find(id);
+  return found == unavailable_.end() ? nullptr : &found->second;
+}
+
+void ScenarioContext::skip_step(const std::string& id, const scenario::SourceLocation& step) {
+  const std::string* why = unavailable(id);
+  Finding skipped{"", true, "step skipped", "a usable client " + id,
+                  id + " is unavailable: " + (why ? *why : "unknown"), id, step, std::nullopt};
+  checks.record_as(std::move(skipped), Outcome::not_applicable);
+}
+
+ClientSession* ScenarioContext::client(std::string_view id) {
+  if (unavailable(id) != nullptr) return nullptr;
+  if (auto aliased = aliases_.find(id); aliased != aliases_.end()) return aliased->second;
+  for (auto& session : clients_) {
+    if (session->id() == id) return session.get();
+  }
+  return nullptr;
+}
+
+boost::asio::awaitable<void> ScenarioContext::close_clients() {
+  for (auto& session : clients_) {
+    if (session->in_flight()) {
+      session->close();  // a held or abandoned command: nothing polite left to do
+      continue;
+    }
+    co_await session->logout(deadline(std::nullopt));
+  }
+}
+
+std::chrono::milliseconds ScenarioContext::timeout(
+    std::optional<std::chrono::milliseconds> step_timeout) const {
+  return step_timeout.value_or(settings.default_timeout);
+}
+
+net::Deadline ScenarioContext::deadline(std::optional<std::chrono::milliseconds> step_timeout) const {
+  return net::deadline_after(timeout(step_timeout));
+}
+
+net::Endpoint ScenarioContext::endpoint(const profile::Server& server,
+                                        scenario::TlsChoice choice) const {
+  net::TlsMode mode = net::TlsMode::none;
+  switch (choice) {
+    case scenario::TlsChoice::profile:
+      mode = server.tls == profile::Tls::implicit   ? net::TlsMode::implicit
+             : server.tls == profile::Tls::starttls ? net::TlsMode::starttls
+                                                    : net::TlsMode::none;
+      break;
+    case scenario::TlsChoice::none: mode = net::TlsMode::none; break;
+    case scenario::TlsChoice::starttls: mode = net::TlsMode::starttls; break;
+    case scenario::TlsChoice::implicit: mode = net::TlsMode::implicit; break;
+  }
+  return net::Endpoint{.host = server.host, .port = server.port.value_or(143), .tls = mode};
+}
+
+JudgeContext ScenarioContext::judge_context(std::string client, scenario::SourceLocation step) const {
+  return JudgeContext{variables, profile, std::move(client), std::move(step)};
+}
+
+void ScenarioContext::apply(const Judgement& judgement, ClientSession& session) {
+  for (std::size_t index : judgement.matched) session.pool()[index].consumed = true;
+  for (const auto& [name, value] : judgement.captures) variables.set(name, value);
+}
+
+std::vector<TranscriptLine> ScenarioContext::transcript_lines() const {
+  std::vector<TranscriptLine> lines;
+  lines.reserve(transcript.events().size());
+  for (const auto& event : transcript.events()) {
+    std::string server;
+    for (const auto& session : clients_) {
+      if (session->id() == event.connection) server = session->server_id();
+    }
+    lines.push_back(TranscriptLine{
+        .micros = event.at.count(),
+        .client = event.connection,
+        .server = std::move(server),
+        .direction = event.direction == net::Direction::client_to_server   ? "send"
+                     : event.direction == net::Direction::server_to_client ? "recv"
+                                                                           : "meta",
+        .bytes = settings.redact ? std::string(event.shown()) : event.bytes,
+    });
+  }
+  return lines;
+}
+
+}  // namespace referee::engine

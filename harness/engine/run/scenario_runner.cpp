@@ -1,0 +1,84 @@
+#include "harness/engine/run/scenario_runner.hpp"
+
+#include <exception>
+
+#include "harness/engine/run/client_setup.hpp"
+#include "harness/engine/run/isolation.hpp"
+#include "harness/engine/run/step_executor.hpp"
+
+namespace referee::engine {
+namespace {
+
+ScenarioResult result_header(const scenario::Scenario& scenario, unsigned repetition) {
+  ScenarioResult result{.id = scenario.id,
+                        .title = scenario.title,
+                        .rfc = scenario.rfc,
+                        .section = scenario.section,
+                        .file = scenario.where.file,
+                        .repetition = repetition};
+  for (const auto& quote : scenario.quotes) {
+    result.quotes.push_back("RFC " + quote.rfc + " §" + quote.section + ": " + quote.text);
+  }
+  return result;
+}
+
+// Runs the scenario's phases; returns a not-applicable reason when gating says so.
+// `isolated`: the setup ran (or was attempted), so the test mailboxes need removing.
+boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& context,
+                                                              bool& isolated) {
+  auto not_applicable = co_await open_clients(context);
+  if (not_applicable || context.stopped()) co_return not_applicable;
+  isolated = context.scenario.setup.has_value();
+  if (isolated) co_await prepare_test_mailboxes(context);
+  if (!context.stopped()) {
+    StepExecutor executor(context);
+    co_await executor.run(context.scenario.steps);
+  }
+  co_return std::nullopt;
+}
+
+// Every client logs out first, then the test mailboxes go ("whatever the outcome"): a server
+// may refuse to delete a mailbox some session still has selected (RFC 2180 §3.1).
+boost::asio::awaitable<void> tear_down(ScenarioContext& context, bool isolated) {
+  co_await context.close_clients();
+  if (!isolated) co_return;
+  co_await remove_test_mailboxes(context);
+  co_await context.close_clients();
+}
+
+}  // namespace
+
+boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor executor,
+                                                    const profile::Profile& profile,
+                                                    const scenario::Scenario& scenario,
+                                                    const scenario::RequirementCatalogue& catalogue,
+                                                    const EngineSettings& settings,
+                                                    unsigned repetition) {
+  auto started = net::Clock::now();
+  ScenarioResult result = result_header(scenario, repetition);
+  if (auto reason = gate_on_profile(profile, scenario)) {
+    result.outcome = Outcome::not_applicable;
+    result.reason = std::move(*reason);
+    co_return result;
+  }
+  ScenarioContext context(executor, profile, scenario, catalogue, settings, repetition);
+  std::optional<std::string> not_applicable;
+  bool isolated = false;
+  try {
+    not_applicable = co_await run_phases(context, isolated);
+    co_await tear_down(context, isolated);
+  } catch (const std::exception& bug) {
+    // A programming error of the engine: report it on this scenario, keep the run going.
+    context.checks.scenario_error(std::string("internal error: ") + bug.what());
+  }
+  co_await context.close_clients();  // nothing left to close unless an exception came
+  result.checks = context.checks.checks();
+  result.outcome = not_applicable ? Outcome::not_applicable : context.checks.outcome();
+  result.reason = not_applicable ? *not_applicable : context.checks.error().value_or("");
+  result.strategies = std::move(context.strategies);
+  result.transcript = context.transcript_lines();
+  result.duration = std::chrono::duration_cast<std::chrono::microseconds>(net::Clock::now() - started);
+  co_return result;
+}
+
+}  // namespace referee::engine

@@ -1,0 +1,90 @@
+#include "harness/engine/match/referral_judge.hpp"
+
+#include <gtest/gtest.h>
+
+#include "harness/engine/match/profile_roles.hpp"
+#include "harness/engine/test/engine_test_support.hpp"
+
+namespace referee::engine {
+namespace {
+
+TEST(ReferralJudge, MapsHostsToProfileServersIncludingReferralNames) {
+  auto profile = test::fake_profile(1430, 1431);
+  profile.servers[1].referral_names = {"beta.example", "Gamma.example:993"};
+  auto urls = check_referral_urls({"imap://bob@127.0.0.1:1431/", "imap://bob@BETA.example/",
+                                   "imap://bob@gamma.example:993/", "imap://bob@gamma.example/",
+                                   "imap://bob@127.0.0.1/"},
+                                  false, profile);
+  ASSERT_EQ(urls.size(), 5u);
+  EXPECT_EQ(urls[0].server->id, "beta");
+  EXPECT_EQ(urls[1].server->id, "beta");
+  EXPECT_EQ(urls[2].server->id, "beta");
+  EXPECT_EQ(urls[3].server, nullptr);  // the name was declared with port 993 only
+  EXPECT_EQ(urls[4].server, nullptr);  // 127.0.0.1:143 is no profile server
+}
+
+TEST(ReferralJudge, ReportsTheBrokenRuleAndLintFindings) {
+  auto profile = test::fake_profile(1430);
+  auto urls = check_referral_urls({"imap//x", "imap://127.0.0.1:1430/INBOX"}, true, profile);
+  ASSERT_TRUE(urls[0].problem.has_value());
+  EXPECT_FALSE(urls[0].problem->rule.empty());
+  EXPECT_FALSE(urls[1].findings.empty());  // no user and no ;AUTH=: anonymous fallback
+}
+
+TEST(ReferralJudge, CountBounds) {
+  EXPECT_TRUE(count_matches("any", 0));
+  EXPECT_TRUE(count_matches("1", 1));
+  EXPECT_FALSE(count_matches("1", 2));
+  EXPECT_TRUE(count_matches("2+", 3));
+  EXPECT_FALSE(count_matches("2+", 1));
+  EXPECT_FALSE(count_matches("x", 1));
+}
+
+// RFC 2193 §4.3: "one or more pairs of IMAP mailbox referrals".
+TEST(ReferralJudge, PairsIsAnEvenCountOfAtLeastTwo) {
+  EXPECT_FALSE(count_matches("pairs", 0));
+  EXPECT_FALSE(count_matches("pairs", 1));
+  EXPECT_TRUE(count_matches("pairs", 2));
+  EXPECT_FALSE(count_matches("pairs", 3));
+  EXPECT_TRUE(count_matches("pairs", 4));
+}
+
+// count="0": "no REFERRAL response code" (a proxied answer, a failed login); every other
+// count needs the code, "any" included.
+TEST(ReferralJudge, CountZeroMatchesOnlyTheAbsenceOfAReferral) {
+  auto profile = test::fake_profile(1430, 1431);
+  Variables variables = builtin_variables(profile, "t");
+  scenario::ReferralPattern none{.count = "0"};
+  auto absent = match_referral(none, {}, profile, variables).value();
+  EXPECT_TRUE(absent.matched);
+  EXPECT_EQ(absent.expected, "no REFERRAL response code");
+  auto urls = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/remote/projects"}, true, profile);
+  EXPECT_FALSE(match_referral(none, urls, profile, variables).value().matched);
+  scenario::ReferralPattern any{.count = "any"};
+  EXPECT_FALSE(match_referral(any, {}, profile, variables).value().matched);
+  EXPECT_TRUE(match_referral(any, urls, profile, variables).value().matched);
+}
+
+TEST(ReferralJudge, MatchesEachAttributeInOrder) {
+  auto profile = test::fake_profile(1430, 1431);
+  Variables variables = builtin_variables(profile, "t");
+  auto urls = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/remote/projects"}, true, profile);
+  scenario::ReferralPattern pattern{
+      .count = "1",
+      .urls = {{.server = "other", .user = "${user.local.login}", .auth = "any", .mailbox = "${mailbox.remote}"}}};
+  EXPECT_TRUE(match_referral(pattern, urls, profile, variables).value().matched);
+  pattern.urls[0].auth = "absent";
+  auto wrong_auth = match_referral(pattern, urls, profile, variables).value();
+  EXPECT_FALSE(wrong_auth.matched);
+  EXPECT_NE(wrong_auth.observed.find("its ;AUTH= is \"*\", not absent"), std::string::npos);
+  pattern.urls[0].auth = "*";
+  pattern.urls[0].server = "main";
+  EXPECT_FALSE(match_referral(pattern, urls, profile, variables).value().matched);
+  pattern.urls[0].server = "nobody";
+  EXPECT_FALSE(match_referral(pattern, urls, profile, variables));  // scenario error
+  auto none = match_referral(pattern, {}, profile, variables).value();
+  EXPECT_EQ(none.observed, "no REFERRAL response code");
+}
+
+}  // namespace
+}  // namespace referee::engine

@@ -1,0 +1,55 @@
+#include "harness/engine/match/variables.hpp"
+
+#include <gtest/gtest.h>
+
+#include "harness/engine/match/profile_roles.hpp"
+#include "harness/engine/test/engine_test_support.hpp"
+
+namespace referee::engine {
+namespace {
+
+TEST(Variables, SubstitutesEveryOccurrence) {
+  Variables variables;
+  variables.set("a", "x");
+  variables.set("mailbox.remote", "remote/projects");
+  EXPECT_EQ(variables.substitute("SELECT ${mailbox.remote} ${a}${a} $a").value(),
+            "SELECT remote/projects xx $a");
+}
+
+TEST(Variables, UndefinedAndUnterminatedAreScenarioErrorsNamingThem) {
+  Variables variables;
+  auto undefined = variables.substitute("SELECT ${nowhere}");
+  ASSERT_FALSE(undefined);
+  EXPECT_EQ(undefined.error().message, "undefined variable ${nowhere}");
+  auto open = variables.substitute("SELECT ${nowhere");
+  ASSERT_FALSE(open);
+  EXPECT_EQ(open.error().message, "unterminated \"${\" in \"SELECT ${nowhere\"");
+}
+
+TEST(Variables, RegexSubstitutionQuotesTheValue) {
+  Variables variables;
+  variables.set("box", "a.b");
+  EXPECT_EQ(variables.substitute_in_regex("LIST .* ${box}$").value(), "LIST .* a\\.b$");
+}
+
+TEST(Variables, SecretsAreListedLongestFirst) {
+  Variables variables;
+  variables.set("user.a.password", "pw", true);
+  variables.set("user.b.password", "longer-pw", true);
+  variables.set("user.a.login", "alice");
+  EXPECT_EQ(variables.secret_values(), (std::vector<std::string>{"longer-pw", "pw"}));
+}
+
+TEST(Variables, BuiltInsComeFromTheProfileRoles) {
+  auto profile = test::fake_profile(1430, 1431);
+  Variables variables = builtin_variables(profile, test_mailbox_name(profile, "r1", "rfc2180/3/x"));
+  EXPECT_EQ(*variables.find("server.other.port"), "1431");
+  EXPECT_EQ(*variables.find("server.beta.host"), "127.0.0.1");
+  EXPECT_EQ(*variables.find("user.homed-elsewhere.login"), "bob");
+  EXPECT_EQ(*variables.find("mailbox.remote"), "remote/projects");
+  EXPECT_EQ(*variables.find("test.mailbox"), "referee-test/r1/rfc2180-3-x");
+  EXPECT_EQ(variables.secret_values().size(), 2u);
+}
+
+}  // namespace
+}  // namespace referee::engine
