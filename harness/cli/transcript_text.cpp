@@ -11,6 +11,8 @@
 namespace referee::cli {
 namespace {
 
+// Control bytes (and bytes of invalid UTF-8) become \xHH. A backslash stays as it is: IMAP
+// flags (\Seen) must read naturally; the exact bytes are in results.json.
 std::string printable(std::string_view bytes, bool escape_high_bytes) {
   std::string text;
   for (char c : bytes) {
@@ -18,8 +20,6 @@ std::string printable(std::string_view bytes, bool escape_high_bytes) {
     bool control = byte < 0x20 || byte == 0x7F;
     if (control || (byte >= 0x80 && escape_high_bytes)) {
       text += fmt::format("\\x{:02X}", byte);
-    } else if (c == '\\') {
-      text += "\\\\";  // so that \xHH stays unambiguous
     } else {
       text += c;
     }

@@ -12,7 +12,7 @@ TEST(TranscriptText, SplitsAtCrlfAndEscapesControlBytes) {
   EXPECT_EQ(printable_lines("* 1 FETCH (BODY[] {4}\r\nab\r\n)\r\n"),
             (std::vector<std::string>{"* 1 FETCH (BODY[] {4}", "ab", ")"}));
   EXPECT_EQ(printable_lines("bare\nlf\tand\x01\x7F"s), std::vector<std::string>{"bare\\x0Alf\\x09and\\x01\\x7F"});
-  EXPECT_EQ(printable_lines("back\\slash"), std::vector<std::string>{"back\\\\slash"});
+  EXPECT_EQ(printable_lines("A1 STORE 1 +FLAGS (\\Seen)"), std::vector<std::string>{"A1 STORE 1 +FLAGS (\\Seen)"});
   EXPECT_EQ(printable_lines(""), std::vector<std::string>{""});
 }
 

@@ -31,6 +31,45 @@ bool overlaps(const net::RedactSpan& span, const std::vector<net::RedactSpan>& t
   });
 }
 
+constexpr auto npos = std::string_view::npos;
+
+// The end of the quoted string opening at `at` (the index of its closing quote), or npos.
+std::size_t closing_quote(std::string_view bytes, std::size_t at) {
+  for (std::size_t i = at + 1; i < bytes.size(); ++i) {
+    if (bytes[i] == '"') return i;
+    if (bytes[i] == '\\') ++i;  // quoted-specials are escaped
+  }
+  return npos;
+}
+
+// Where "LOGIN " starts in "[tag ]LOGIN user password", or npos.
+std::size_t login_start(std::string_view bytes) {
+  if (command_name(bytes) == "LOGIN") return 0;
+  std::size_t space = bytes.find(' ');
+  if (space == npos || command_name(bytes.substr(space + 1)) != "LOGIN") return npos;
+  return space + 1;
+}
+
+// The password argument of LOGIN (an atom or a quoted string's content); nullopt when the user
+// or the password is sent as a literal.
+std::optional<net::RedactSpan> login_password_span(std::string_view bytes) {
+  std::size_t at = login_start(bytes);
+  if (at == npos || at + 6 >= bytes.size()) return std::nullopt;
+  at += 6;  // "LOGIN "
+  if (bytes[at] == '{') return std::nullopt;
+  at = bytes[at] == '"' ? closing_quote(bytes, at) : bytes.find(' ', at);
+  if (at == npos || at + 1 >= bytes.size()) return std::nullopt;
+  at += bytes[at] == '"' ? 2 : 1;
+  if (at >= bytes.size() || bytes[at] == '{') return std::nullopt;
+  if (bytes[at] == '"') {
+    std::size_t end = closing_quote(bytes, at);
+    if (end == npos) return std::nullopt;
+    return net::RedactSpan{at + 1, end - at - 1};
+  }
+  std::size_t end = std::min(bytes.find_first_of(" \r\n", at), bytes.size());
+  return net::RedactSpan{at, end - at};
+}
+
 }  // namespace
 
 CommandBytes build_command(std::string_view tag, const std::vector<scenario::SendPart>& parts) {
@@ -120,6 +159,9 @@ std::optional<std::string> login_user_of(std::string_view command_text) {
 std::vector<net::RedactSpan> secret_spans(std::string_view bytes,
                                           const std::vector<std::string>& secrets) {
   std::vector<net::RedactSpan> spans;
+  // A LOGIN password is hidden whatever it is: scenarios send wrong passwords on purpose.
+  if (auto password = login_password_span(bytes); password && password->length > 0)
+    spans.push_back(*password);
   for (const auto& secret : secrets) {
     if (secret.empty()) continue;
     for (std::size_t at = bytes.find(secret); at != std::string_view::npos;

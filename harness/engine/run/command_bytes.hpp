@@ -40,7 +40,8 @@ std::optional<std::string> login_user_of(std::string_view command_text);
 // The first word of a command, upper-cased; "UID FETCH" for UID commands.
 std::string command_name(std::string_view text);
 
-// Where each secret occurs in `bytes` (longest secrets first, no overlaps).
+// Where each secret occurs in `bytes` (longest secrets first, no overlaps), and the password
+// argument of a LOGIN command whatever its value.
 std::vector<net::RedactSpan> secret_spans(std::string_view bytes,
                                           const std::vector<std::string>& secrets);
 

@@ -43,6 +43,21 @@ TEST(CommandBytes, SecretSpansDoNotOverlap) {
   EXPECT_EQ(spans[2].offset, 6u);
 }
 
+// A deliberately wrong password is not a profile secret, yet it must not show in transcripts.
+TEST(CommandBytes, LoginPasswordIsSecretWhateverItIs) {
+  auto atom = secret_spans("A3 LOGIN bob wrong-password\r\n", {"bob-pw"});
+  ASSERT_EQ(atom.size(), 1u);
+  EXPECT_EQ(atom[0].offset, 13u);
+  EXPECT_EQ(atom[0].length, 14u);
+  auto quoted = secret_spans("LOGIN \"b\\\"ob\" \"bob-pw-not \\\"it\"", {"bob-pw"});
+  ASSERT_FALSE(quoted.empty());
+  EXPECT_EQ(quoted[0].offset, 15u);
+  EXPECT_EQ(quoted[0].length, 15u);
+  EXPECT_EQ(quoted.size(), 1u);  // the profile password inside it is already covered
+  EXPECT_TRUE(secret_spans("A1 SELECT LOGIN\r\n", {}).empty());
+  EXPECT_TRUE(secret_spans("A1 LOGIN {3}\r\n", {}).empty());
+}
+
 imap::Response parse(std::string_view line) {
   imap::ResponseParser parser;
   parser.feed(line);
