@@ -74,7 +74,7 @@ bool Console::worth_a_line(const engine::ScenarioResult& scenario) const {
 std::string Console::scenario_line(const engine::ScenarioResult& scenario) const {
   std::string line = fmt::format("{} {}", outcome_label(scenario.outcome, style_.color), scenario.id);
   if (scenario.repetition > 0) line += fmt::format(" (repetition {})", scenario.repetition + 1);
-  line += fmt::format(" ({} ms)", scenario.duration.count() / 1000);
+  line += fmt::format(" ({:.1f} ms)", static_cast<double>(scenario.duration.count()) / 1000.0);
   if (!scenario.reason.empty()) line += ": " + scenario.reason;
   if (style_.verbosity == Verbosity::verbose) {
     for (const auto& check : scenario.checks) {

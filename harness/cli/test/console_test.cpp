@@ -36,7 +36,7 @@ TEST(Console, PlainOutputHasOneLinePerScenario) {
   console.scenario_finished(finished("rfc2193/3/a", Outcome::pass));
   console.scenario_finished(finished("rfc2193/3/b", Outcome::not_applicable));
   console.finish();
-  EXPECT_EQ(out.str(), "PASS  rfc2193/3/a (12 ms)\nN/A   rfc2193/3/b (12 ms)\n");
+  EXPECT_EQ(out.str(), "PASS  rfc2193/3/a (12.0 ms)\nN/A   rfc2193/3/b (12.0 ms)\n");
 }
 
 TEST(Console, QuietPrintsOnlyFailuresAndStrictMakesWarningsFailures) {
@@ -45,7 +45,7 @@ TEST(Console, QuietPrintsOnlyFailuresAndStrictMakesWarningsFailures) {
   console.scenario_finished(finished("a", Outcome::pass));
   console.scenario_finished(finished("b", Outcome::warn));
   console.scenario_finished(finished("c", Outcome::fail));
-  EXPECT_EQ(out.str(), "WARN  b (12 ms)\nFAIL  c (12 ms)\n");
+  EXPECT_EQ(out.str(), "WARN  b (12.0 ms)\nFAIL  c (12.0 ms)\n");
   EXPECT_EQ(console.counts().at(Outcome::pass), 1u);
 }
 
@@ -58,7 +58,7 @@ TEST(Console, LiveProgressLineIsRewrittenAndFailuresStayAboveIt) {
   console.finish();
   EXPECT_EQ(out.str(),
             "[1/2] 1 pass, 0 fail, 0 warn, 0 info, 0 error | rfc2193/3/a"
-            "\r\033[KFAIL  rfc2193/3/b (12 ms)\n"
+            "\r\033[KFAIL  rfc2193/3/b (12.0 ms)\n"
             "[2/2] 1 pass, 1 fail, 0 warn, 0 info, 0 error | rfc2193/3/b"
             "\r\033[K");
 }
