@@ -1,6 +1,8 @@
 #include "harness/engine/engine.hpp"
 
+#include <algorithm>
 #include <ctime>
+#include <tuple>
 #include <optional>
 #include <random>
 
@@ -11,6 +13,9 @@
 
 #include "harness/engine/match/outcome.hpp"
 #include "harness/engine/match/response_match.hpp"
+#include "harness/engine/run/namespace_discovery.hpp"
+#include "harness/engine/run/plain_session.hpp"
+#include "harness/engine/run/run_teardown.hpp"
 #include "harness/engine/run/scenario_runner.hpp"
 #include "harness/net/tls_context.hpp"
 
@@ -62,10 +67,7 @@ boost::asio::awaitable<ServerInfo> probe(const profile::Server& server,
   auto executor = co_await boost::asio::this_coro::executor;
   ClientSession session(executor, SessionOptions{.client = "probe", .server_id = server.id,
                                                  .tls_context = settings.tls_context});
-  net::TlsMode tls = server.tls == profile::Tls::implicit   ? net::TlsMode::implicit
-                     : server.tls == profile::Tls::starttls ? net::TlsMode::starttls
-                                                            : net::TlsMode::none;
-  net::Endpoint endpoint{.host = server.host, .port = server.port.value_or(143), .tls = tls};
+  net::Endpoint endpoint = profile_endpoint(server);
   ServerInfo info{.id = server.id, .address = endpoint.describe()};
   bool opened = co_await session.open(endpoint, net::deadline_after(timeout));
   if (!opened) {
@@ -81,6 +83,35 @@ boost::asio::awaitable<ServerInfo> probe(const profile::Server& server,
   info.capabilities = session.capabilities().value_or(std::vector<std::string>{});
   session.close();
   co_return info;
+}
+
+// Runs `make(item)` for every item concurrently on `io` and waits for all of them.
+template <typename Items, typename Make>
+void run_each(boost::asio::io_context& io, Items& items, Make make) {
+  for (auto& item : items) {
+    boost::asio::co_spawn(io, make(item), [](std::exception_ptr failure, auto&&...) {
+      if (failure) std::rethrow_exception(failure);
+    });
+  }
+  io.run();
+  io.restart();
+}
+
+// Phase 1: every server's namespace, as the run's users see it (namespace_discovery.hpp).
+std::vector<ServerNamespace> discover_namespaces(boost::asio::io_context& io,
+                                                 const profile::Profile& profile,
+                                                 const std::vector<scenario::Scenario>& scenarios,
+                                                 const EngineSettings& settings) {
+  std::vector<ServerNamespace> found = stated_namespaces(profile);
+  std::vector<NamespaceProbe> probes = namespace_probes(profile, scenarios);
+  run_each(io, probes, [&](const NamespaceProbe& probe) -> boost::asio::awaitable<void> {
+    found.push_back(co_await discover_namespace(io.get_executor(), probe, settings.tls_context,
+                                                settings.default_timeout));
+  });
+  std::sort(found.begin(), found.end(), [](const ServerNamespace& a, const ServerNamespace& b) {
+    return std::tie(a.server, a.user) < std::tie(b.server, b.user);
+  });
+  return found;
 }
 
 }  // namespace
@@ -101,17 +132,31 @@ RunResult run_scenarios(const profile::Profile& profile,
                           .run_id = options.run_id.empty() ? make_run_id() : options.run_id,
                           .epoch = net::Clock::now(),
                           .tls_context = net::make_client_tls_context()};
+  boost::asio::io_context io;
+  settings.namespaces = discover_namespaces(io, profile, scenarios, settings);
+  std::vector<TestArea> areas = test_areas(profile, scenarios, settings.namespaces, settings.run_id);
+  run_each(io, areas, [&](TestArea& area) {
+    return survey_test_area(io.get_executor(), area, settings.tls_context, settings.default_timeout);
+  });
+
   WorkQueue queue{scenarios, std::max(1u, options.repeat)};
   std::vector<std::optional<ScenarioResult>> slots(queue.size());
-  boost::asio::io_context io;
   for (unsigned i = 0; i < std::max(1u, options.jobs); ++i) {
     boost::asio::co_spawn(io, worker(queue, profile, catalogue, settings, options, slots),
                           boost::asio::detached);
   }
   io.run();
+  io.restart();
   for (auto& slot : slots) {
     if (slot) run.scenarios.push_back(std::move(*slot));
   }
+
+  run_each(io, areas, [&](const TestArea& area) -> boost::asio::awaitable<void> {
+    auto problems = co_await remove_run_leftovers(io.get_executor(), area, settings.run_id,
+                                                  settings.tls_context, settings.default_timeout);
+    run.problems.insert(run.problems.end(), problems.begin(), problems.end());
+  });
+  run.namespaces = settings.namespaces;
   run.duration = std::chrono::duration_cast<std::chrono::microseconds>(net::Clock::now() -
                                                                        settings.epoch);
   return run;

@@ -67,13 +67,34 @@ struct ServerInfo {
   std::vector<std::string> capabilities;
 };
 
+// A server's hierarchy delimiter and personal namespace, as one user sees them: discovered
+// once per run (NAMESPACE when advertised, else LIST "" ""), or stated by the profile.
+struct ServerNamespace {
+  std::string server;              // profile server id
+  std::string user;                // profile user id ("" when the profile stated it)
+  std::optional<char> delimiter;   // nullopt: NIL (a flat namespace)
+  std::string personal_prefix;     // "" or "INBOX."
+  std::string source;              // "NAMESPACE", "LIST \"\" \"\"", "profile"
+  std::string problem;             // why discovery failed; "" when it succeeded
+};
+
+// Housekeeping outside any scenario that did not go as planned (a test mailbox the run-level
+// teardown could not delete): the server, the user and the server's answer.
+struct RunProblem {
+  std::string server;
+  std::string user;
+  std::string message;
+};
+
 struct RunResult {
   std::string suite_version;
   std::string target;              // profile name and file
   std::string started_at;          // ISO 8601, local time
   std::chrono::microseconds duration{0};
   std::vector<ServerInfo> servers;
+  std::vector<ServerNamespace> namespaces;
   std::vector<ScenarioResult> scenarios;
+  std::vector<RunProblem> problems;
   std::vector<std::string> launch_output;  // captured stdout/stderr of launched servers
   std::string fatal_error;         // the target could not be launched or reached
 };

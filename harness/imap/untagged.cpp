@@ -103,6 +103,40 @@ std::optional<std::vector<std::string>> as_flags(const Response& response) {
   return atoms_of(response.data[0]);
 }
 
+namespace {
+
+std::optional<std::vector<NamespaceEntry>> namespace_entries(const Value& value) {
+  std::vector<NamespaceEntry> entries;
+  if (value.is_nil()) return entries;
+  if (!value.is_list() || value.items.empty()) return std::nullopt;
+  for (const Value& item : value.items) {
+    if (!item.is_list() || item.items.size() < 2) return std::nullopt;
+    auto prefix = item.items[0].as_string();
+    if (!prefix) return std::nullopt;
+    NamespaceEntry entry{.prefix = std::string(*prefix), .delimiter = std::nullopt};
+    if (!item.items[1].is_nil()) {
+      auto delimiter = item.items[1].as_string();
+      if (!delimiter || delimiter->size() != 1) return std::nullopt;
+      entry.delimiter = (*delimiter)[0];
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+}  // namespace
+
+std::optional<Namespaces> as_namespace(const Response& response) {
+  if (!response.is_untagged("NAMESPACE") || response.is_status() || response.data.size() != 3) {
+    return std::nullopt;
+  }
+  auto personal = namespace_entries(response.data[0]);
+  auto other_users = namespace_entries(response.data[1]);
+  auto shared = namespace_entries(response.data[2]);
+  if (!personal || !other_users || !shared) return std::nullopt;
+  return Namespaces{std::move(*personal), std::move(*other_users), std::move(*shared)};
+}
+
 // RFC 3501 §9: message-data = nz-number SP "FETCH" SP msg-att
 //   msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"
 // Each item is a name (atom, "BODY[...]<n>" included) followed by its value.

@@ -30,6 +30,17 @@ std::optional<std::vector<std::string>> as_capabilities(const Response& response
 // "* FLAGS (...)"
 std::optional<std::vector<std::string>> as_flags(const Response& response);
 
+// RFC 2342 §5: Namespace = nil / "(" 1*( "(" string SP (<"> QUOTED_CHAR <"> / nil) ")" ) ")"
+struct NamespaceEntry {
+  std::string prefix;                   // "INBOX." or ""
+  std::optional<char> delimiter;        // nullopt for NIL (flat)
+};
+struct Namespaces {
+  std::vector<NamespaceEntry> personal, other_users, shared;
+};
+// "* NAMESPACE personal other shared" (each NIL or a list of entries; extensions ignored).
+std::optional<Namespaces> as_namespace(const Response& response);
+
 struct FetchData {
   std::uint32_t sequence = 0;
   // Keys upper-cased: "FLAGS", "UID", "BODY[]", "BODY[HEADER.FIELDS (FROM)]", "BODY[]<0>"...

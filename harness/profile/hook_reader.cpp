@@ -23,7 +23,7 @@ std::string expand(const HookContext& context, pugi::xml_node node, std::string_
   std::size_t copied = 0;
   for (const scenario::VariableReference& reference : scenario::find_variable_references(text)) {
     expanded.append(text.substr(copied, reference.offset - copied));
-    copied = reference.offset + reference.name.size() + 3;
+    copied = reference.offset + reference.length;
     const auto value = reference.terminated ? variable_value(context, reference.name) : std::nullopt;
     if (!value) {
       const std::string problem = reference.terminated

@@ -22,6 +22,9 @@ struct Server {
   std::optional<std::uint16_t> port;       // nullopt: announced by the launch hook's ready line
   Tls tls = Tls::none;
   std::vector<std::string> referral_names; // extra "host[:port]" names referral URLs may use for it
+  // The namespace as the profile states it; Referee discovers what is not given.
+  std::optional<std::optional<char>> delimiter;  // nullopt: not given; inner nullopt: NIL (flat)
+  std::optional<std::string> personal_namespace; // "" or "INBOX."
   SourceLocation where;
 };
 
@@ -39,6 +42,15 @@ struct Mailbox {
   std::string name;                        // as on the wire (modified UTF-7)
   std::vector<std::string> roles;          // "remote", "replicated", ...
   std::string server;                      // hosting server id
+  SourceLocation where;
+};
+
+// <test-mailboxes><server id prefix creator/>: where, and as whom, test mailboxes are made on
+// one server (a back end where only an administrator may create, or only below a prefix).
+struct TestMailboxServer {
+  std::string server;                      // server id
+  std::optional<std::string> prefix;       // as on the wire: "INBOX.referee-test"
+  std::optional<std::string> creator_role; // user role that creates and deletes them
   SourceLocation where;
 };
 
@@ -61,7 +73,9 @@ struct Profile {
   std::vector<Server> servers;
   std::vector<User> users;
   std::vector<Mailbox> mailboxes;
-  std::string test_prefix = "referee-test";
+  // Parent of the test mailboxes; nullopt: the personal namespace prefix + "referee-test".
+  std::optional<std::string> test_prefix;
+  std::vector<TestMailboxServer> test_servers;
   bool destructive_allowed = false;
   std::optional<Hook> launch;
   std::optional<Hook> reset;

@@ -54,6 +54,20 @@ void check_references(const Profile& profile, Diagnostics& diagnostics) {
                                             mailbox.server + "\" is not a server of this profile");
     }
   }
+  std::set<std::string, std::less<>> configured;
+  for (const TestMailboxServer& test : profile.test_servers) {
+    if (server_with_id(profile, test.server) == nullptr) {
+      error(diagnostics, test.where, "<test-mailboxes><server id=\"" + test.server +
+                                         "\">: not a server of this profile");
+    }
+    if (!configured.insert(test.server).second) {
+      error(diagnostics, test.where, "<test-mailboxes> names server \"" + test.server + "\" twice");
+    }
+    if (test.creator_role && user_with_role(profile, *test.creator_role) == nullptr) {
+      error(diagnostics, test.where, "<test-mailboxes><server creator=\"" + *test.creator_role +
+                                         "\">: no user of this profile has that role");
+    }
+  }
 }
 
 // "How ports announced on a launch hook's ready line fill in servers without a port."

@@ -62,6 +62,13 @@ Server read_server(const ReadContext& context, pugi::xml_node node) {
     server.port = static_cast<std::uint16_t>(port.as_uint());
   }
   server.tls = parse_tls(node.attribute("tls").as_string("none"));
+  if (const pugi::xml_attribute delimiter = node.attribute("delimiter")) {
+    const std::string_view text = delimiter.value();
+    server.delimiter = text == "NIL" ? std::optional<char>() : std::optional<char>(text[0]);
+  }
+  if (const pugi::xml_attribute personal = node.attribute("personal-namespace")) {
+    server.personal_namespace = personal.value();
+  }
   for (pugi::xml_node name : children_named(node, "referral-name")) {
     server.referral_names.emplace_back(name.text().get());
   }
@@ -108,6 +115,13 @@ Mailbox read_mailbox(const ReadContext& context, pugi::xml_node node) {
           node.attribute("server").value(), context.file.location_of(node)};
 }
 
+TestMailboxServer read_test_server(const ReadContext& context, pugi::xml_node node) {
+  TestMailboxServer server{.server = node.attribute("id").value(), .where = context.file.location_of(node)};
+  if (const pugi::xml_attribute prefix = node.attribute("prefix")) server.prefix = prefix.value();
+  if (const pugi::xml_attribute creator = node.attribute("creator")) server.creator_role = creator.value();
+  return server;
+}
+
 void read_hooks(const ReadContext& context, pugi::xml_node hooks, Profile& profile) {
   if (!hooks) return;
   const std::filesystem::path directory =
@@ -136,8 +150,11 @@ Profile read_profile(const ReadContext& context) {
     profile.mailboxes.push_back(read_mailbox(context, node));
   }
   if (const pugi::xml_node test = child_named(root, "test-mailboxes")) {
-    profile.test_prefix = test.attribute("prefix").as_string("referee-test");
+    if (const pugi::xml_attribute prefix = test.attribute("prefix")) profile.test_prefix = prefix.value();
     profile.destructive_allowed = test.attribute("destructive").as_bool(false);
+    for (auto node : children_named(test, "server")) {
+      profile.test_servers.push_back(read_test_server(context, node));
+    }
   }
   read_hooks(context, child_named(root, "hooks"), profile);
   return profile;

@@ -33,9 +33,18 @@ void CheckContext::check_variables(std::string_view text, const CheckScope& scop
   for (const VariableReference& reference : find_variable_references(text)) {
     if (!reference.terminated) {
       error(where, "unterminated \"${\" in " + std::string(what));
-    } else if (!is_builtin_variable(reference.name) && !scope.variables.contains(reference.name)) {
-      error(where, "undefined variable ${" + reference.name + "} in " + std::string(what) +
+      continue;
+    }
+    const VariablePath path = split_variable_path(reference.name);
+    if (!is_builtin_variable(path.base) && !scope.variables.contains(path.base)) {
+      error(where, "undefined variable ${" + path.base + "} in " + std::string(what) +
                        ": neither built in nor captured by an earlier step");
+    }
+    for (const std::string& component : path.components) {
+      if (auto problem = path_component_problem(component); !problem.empty()) {
+        error(where, "${" + reference.name + "} in " + std::string(what) + ": " + problem);
+      }
+      check_variables(component, scope, where, what);
     }
   }
 }

@@ -20,20 +20,74 @@ bool one_of(std::string_view value, std::initializer_list<std::string_view> allo
   return false;
 }
 
+// The offset just past the '}' matching the "${" at `dollar`; npos when unterminated.
+std::size_t reference_end(std::string_view text, std::size_t dollar) {
+  int depth = 0;
+  for (std::size_t i = dollar; i < text.size(); ++i) {
+    if (text.compare(i, 2, "${") == 0) {
+      ++depth;
+      ++i;
+    } else if (text[i] == '}' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool is_component_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '*' || c == '%';
+}
+
 }  // namespace
 
 std::vector<VariableReference> find_variable_references(std::string_view text) {
   std::vector<VariableReference> references;
-  for (std::size_t dollar = text.find("${"); dollar != std::string_view::npos;
-       dollar = text.find("${", dollar + 2)) {
-    const std::size_t close = text.find('}', dollar + 2);
-    if (close == std::string_view::npos) {
-      references.push_back({std::string(text.substr(dollar + 2)), dollar, false});
+  for (std::size_t dollar = text.find("${"); dollar != std::string_view::npos;) {
+    const std::size_t end = reference_end(text, dollar);
+    if (end == std::string_view::npos) {
+      references.push_back({std::string(text.substr(dollar + 2)), dollar, text.size() - dollar, false});
       break;
     }
-    references.push_back({std::string(text.substr(dollar + 2, close - dollar - 2)), dollar, true});
+    references.push_back(
+        {std::string(text.substr(dollar + 2, end - dollar - 3)), dollar, end - dollar, true});
+    dollar = text.find("${", end);
   }
   return references;
+}
+
+VariablePath split_variable_path(std::string_view name) {
+  VariablePath path;
+  std::size_t start = 0;
+  std::size_t depth = 0;
+  bool in_base = true;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name.compare(i, 2, "${") == 0) ++depth;
+    if (i < name.size() && name[i] == '}' && depth > 0) --depth;
+    if (i < name.size() && (name[i] != '/' || depth > 0)) continue;
+    std::string part(name.substr(start, i - start));
+    if (in_base) {
+      path.base = std::move(part);
+      in_base = false;
+    } else {
+      path.components.push_back(std::move(part));
+    }
+    start = i + 1;
+  }
+  return path;
+}
+
+std::string path_component_problem(std::string_view component) {
+  if (component.empty()) return "an empty path component";
+  std::string literal = replace_variables(component, "");
+  for (char c : literal) {
+    if (!is_component_character(c)) {
+      return std::string("the character '") + c +
+             "' in a path component (letters, digits, '-', '_', '*' and '%' only: the server's "
+             "delimiter is put between components)";
+    }
+  }
+  return "";
 }
 
 bool is_builtin_variable(std::string_view name) {
@@ -41,7 +95,7 @@ bool is_builtin_variable(std::string_view name) {
   for (const std::string_view part : parts) {
     if (part.empty()) return false;
   }
-  if (parts.size() == 2 && parts[0] == "test") return parts[1] == "mailbox";
+  if (parts.size() == 2 && parts[0] == "test") return one_of(parts[1], {"mailbox", "leaf"});
   if (parts.size() == 2 && parts[0] == "mailbox") return true;
   if (parts.size() != 3) return false;
   if (parts[0] == "server") return one_of(parts[2], {"host", "port", "id"});
@@ -55,7 +109,7 @@ std::string replace_variables(std::string_view text, std::string_view placeholde
   for (const VariableReference& reference : find_variable_references(text)) {
     result.append(text.substr(copied, reference.offset - copied));
     result.append(placeholder);
-    copied = reference.terminated ? reference.offset + reference.name.size() + 3 : text.size();
+    copied = reference.offset + reference.length;
   }
   if (copied < text.size()) result.append(text.substr(copied));
   return result;

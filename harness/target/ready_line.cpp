@@ -13,24 +13,27 @@ TargetProblem malformed(std::string_view token, std::string_view why) {
           fmt::format("ready line token \"{}\": {}", token, why)};
 }
 
-// "host:port" or "[v6]:port".
+// "host:port", "[v6]:port", or a port alone (the host is the profile's).
 TargetResult<AnnouncedServer> parse_address(std::string_view token, std::string_view address) {
   AnnouncedServer server;
   std::string_view port_text;
-  if (address.starts_with('[')) {
+  const bool port_only = !address.empty() && address.find_first_not_of("0123456789") == std::string_view::npos;
+  if (port_only) {
+    port_text = address;
+  } else if (address.starts_with('[')) {
     auto close = address.find("]:");
     if (close == std::string_view::npos) return malformed(token, "expected [v6]:port");
     server.host = std::string(address.substr(1, close - 1));
     port_text = address.substr(close + 2);
   } else {
     auto colon = address.rfind(':');
-    if (colon == std::string_view::npos) return malformed(token, "expected host:port");
+    if (colon == std::string_view::npos) return malformed(token, "expected host:port or a port");
     server.host = std::string(address.substr(0, colon));
     port_text = address.substr(colon + 1);
   }
   unsigned port = 0;
   auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (server.host.empty() || error != std::errc{} || end != port_text.data() + port_text.size() ||
+  if ((server.host.empty() && !port_only) || error != std::errc{} || end != port_text.data() + port_text.size() ||
       port == 0 || port > 65535) {
     return malformed(token, "expected a host and a port 1..65535");
   }
@@ -81,6 +84,7 @@ void apply_announced(std::vector<profile::Server>& servers,
                               [&](const AnnouncedServer& entry) { return entry.id == server.id; });
     if (found == announced.end()) continue;
     server.port = found->port;
+    if (found->host.empty()) continue;  // "id=port": the profile's host
     if (server.host.empty()) {
       server.host = found->host;
     } else if (server.host != found->host) {

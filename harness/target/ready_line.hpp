@@ -15,7 +15,7 @@ namespace referee::target {
 
 struct AnnouncedServer {
   std::string id;       // profile server id
-  std::string host;     // without IPv6 brackets
+  std::string host;     // without IPv6 brackets; empty for "id=port" (the profile's host)
   std::uint16_t port = 0;
 };
 
@@ -23,7 +23,7 @@ struct AnnouncedServer {
 bool is_ready_line(std::string_view line, std::string_view ready_text);
 
 // The id=host:port tokens after `ready_text`. Tokens without '=' are free text and ignored;
-// a token with '=' that is not id=host:port (port 1..65535) is an error.
+// a token with '=' that is not id=host:port or id=port (port 1..65535) is an error.
 TargetResult<std::vector<AnnouncedServer>> parse_ready_line(std::string_view line,
                                                             std::string_view ready_text);
 

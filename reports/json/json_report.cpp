@@ -88,6 +88,20 @@ js::object scenario_json(const engine::ScenarioResult& scenario) {
           {"transcript", array_of(scenario.transcript, transcript_line_json)}};
 }
 
+js::object namespace_json(const engine::ServerNamespace& space) {
+  return {{"server", text(space.server)},
+          {"user", text(space.user)},
+          {"delimiter", space.delimiter ? js::value(text(std::string(1, *space.delimiter))) : js::value(nullptr)},
+          {"personal_prefix", text(space.personal_prefix)},
+          {"source", text(space.source)},
+          {"problem", text(space.problem)}};
+}
+
+js::object problem_json(const engine::RunProblem& problem) {
+  return {{"server", text(problem.server)}, {"user", text(problem.user)},
+          {"message", text(problem.message)}};
+}
+
 js::object server_json(const engine::ServerInfo& server) {
   return {{"id", text(server.id)},
           {"address", text(server.address)},
@@ -140,6 +154,8 @@ js::object to_json(const engine::RunResult& run) {
           {"fatal_error", text(run.fatal_error)},
           {"summary", summary_json(run)},
           {"servers", array_of(run.servers, server_json)},
+          {"namespaces", array_of(run.namespaces, namespace_json)},
+          {"problems", array_of(run.problems, problem_json)},
           {"launch_output", text_array(run.launch_output)},
           {"scenarios", array_of(run.scenarios, scenario_json)}};
 }

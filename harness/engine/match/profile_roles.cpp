@@ -78,15 +78,7 @@ const profile::Server* server_for_url(const profile::Profile& profile, const ima
   return nullptr;
 }
 
-std::string test_mailbox_name(const profile::Profile& profile, std::string_view run_id,
-                              std::string_view scenario_id, unsigned repetition) {
-  std::string flat(scenario_id);
-  std::replace(flat.begin(), flat.end(), '/', '-');
-  if (repetition > 0) flat += "-r" + std::to_string(repetition);
-  return profile.test_prefix + "/" + std::string(run_id) + "/" + flat;
-}
-
-Variables builtin_variables(const profile::Profile& profile, const std::string& test_mailbox) {
+Variables builtin_variables(const profile::Profile& profile) {
   Variables variables;
   // The first entry playing a role wins, as in find_server / find_user.
   auto set_once = [&variables](std::string name, std::string value, bool secret = false) {
@@ -112,7 +104,6 @@ Variables builtin_variables(const profile::Profile& profile, const std::string& 
   for (const auto& mailbox : profile.mailboxes) {
     for (const auto& role : mailbox.roles) set_once("mailbox." + role, mailbox.name);
   }
-  variables.set("test.mailbox", test_mailbox);
   return variables;
 }
 

@@ -25,13 +25,9 @@ const profile::User* find_user_by_login(const profile::Profile& profile, std::st
 // then never contacted (RFC 2221 §6, DECISIONS.md "Safety").
 const profile::Server* server_for_url(const profile::Profile& profile, const imap::ImapUrl& url);
 
-// ${test.mailbox}: prefix + run id + scenario id ("/" in the id becomes "-"), and "-r<N>" for
-// repetition N > 0 (--repeat), so that repetitions running at once never share a mailbox.
-std::string test_mailbox_name(const profile::Profile& profile, std::string_view run_id,
-                              std::string_view scenario_id, unsigned repetition = 0);
-
-// The built-in variables: server.<role>.host|port|id, user.<role>.login|password (secret),
-// mailbox.<role> for every role and id in the profile, and test.mailbox.
-Variables builtin_variables(const profile::Profile& profile, const std::string& test_mailbox);
+// The built-in variables from the profile: server.<role>.host|port|id,
+// user.<role>.login|password (secret), mailbox.<role> for every role and id in the profile.
+// test.mailbox and test.leaf come from the scenario's TestMailboxPlan.
+Variables builtin_variables(const profile::Profile& profile);
 
 }  // namespace referee::engine

@@ -5,6 +5,8 @@
 
 #include <re2/re2.h>
 
+#include "harness/scenario/variables.hpp"
+
 namespace referee::engine {
 
 void Variables::set(std::string name, std::string value, bool secret) {
@@ -21,27 +23,56 @@ const std::string* Variables::find(std::string_view name) const {
   return found == values_.end() ? nullptr : &found->second;
 }
 
+void Variables::set_delimiter(std::string name, std::optional<char> delimiter) {
+  delimiters_[std::move(name)] = delimiter;
+}
+
+void Variables::set_unavailable(std::string name, std::string why) {
+  unavailable_[std::move(name)] = std::move(why);
+}
+
+// One reference's value: "test.mailbox/foo" is ${test.mailbox}, the delimiter, then "foo";
+// components may hold references of their own.
+checked<std::string> Variables::resolve(std::string_view reference) const {
+  const scenario::VariablePath path = scenario::split_variable_path(reference);
+  const std::string* value = find(path.base);
+  if (value == nullptr) {
+    auto why = unavailable_.find(path.base);
+    if (why != unavailable_.end()) return ScenarioError{"${" + path.base + "}: " + why->second};
+    return ScenarioError{"undefined variable ${" + path.base + "}"};
+  }
+  if (path.components.empty()) return success(*value);
+  auto delimiter = delimiters_.find(path.base);
+  if (delimiter == delimiters_.end() || !delimiter->second) {
+    return ScenarioError{"${" + std::string(reference) + "}: no hierarchy delimiter is known for ${" +
+                         path.base + "}" +
+                         (delimiter == delimiters_.end() ? "" : " (the server's namespace is flat)")};
+  }
+  std::string joined = *value;
+  for (const std::string& component : path.components) {
+    auto part = substitute(component);
+    if (!part) return part;
+    joined += *delimiter->second;
+    joined += *part;
+  }
+  return success(std::move(joined));
+}
+
 template <typename Transform>
 checked<std::string> Variables::substitute_with(std::string_view text, Transform transform) const {
   std::string out;
-  std::size_t position = 0;
-  while (position < text.size()) {
-    std::size_t start = text.find("${", position);
-    if (start == std::string_view::npos) break;
-    std::size_t end = text.find('}', start + 2);
-    if (end == std::string_view::npos) {
+  std::size_t copied = 0;
+  for (const scenario::VariableReference& reference : scenario::find_variable_references(text)) {
+    if (!reference.terminated) {
       return ScenarioError{"unterminated \"${\" in \"" + std::string(text) + "\""};
     }
-    std::string_view name = text.substr(start + 2, end - start - 2);
-    const std::string* value = find(name);
-    if (value == nullptr) {
-      return ScenarioError{"undefined variable ${" + std::string(name) + "}"};
-    }
-    out.append(text.substr(position, start - position));
+    auto value = resolve(reference.name);
+    if (!value) return value;
+    out.append(text.substr(copied, reference.offset - copied));
     out.append(transform(*value));
-    position = end + 1;
+    copied = reference.offset + reference.length;
   }
-  out.append(text.substr(std::min(position, text.size())));
+  out.append(text.substr(std::min(copied, text.size())));
   return success(std::move(out));
 }
 

@@ -2,8 +2,11 @@
 // Scenario variables and `${name}` substitution (docs/SCENARIO-LANGUAGE.md "Variables"):
 // built-ins from the profile (${server.main.host}, ${user.local.password}, ${test.mailbox}...),
 // values captured by earlier steps, and ${C1R.mailbox} after a followed referral.
+// ${name/a/b} is the mailbox below ${name}: its value, then each component, joined with the
+// hierarchy delimiter recorded for `name` (the delimiter of the server holding that mailbox).
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -19,6 +22,11 @@ class Variables {
   void set(std::string name, std::string value, bool secret = false);
   // nullptr when undefined.
   const std::string* find(std::string_view name) const;
+  // The hierarchy delimiter that ${name/child} joins with. `none` (NIL: a flat namespace)
+  // makes every child reference an error.
+  void set_delimiter(std::string name, std::optional<char> delimiter);
+  // `name` cannot be defined in this run, for `why`: using it is an error that says so.
+  void set_unavailable(std::string name, std::string why);
 
   // Replaces every ${name}. An undefined name is a ScenarioError naming it; "${" without "}"
   // is one too. "$" not followed by "{" stays as it is.
@@ -36,6 +44,10 @@ class Variables {
 
   std::map<std::string, std::string, std::less<>> values_;
   std::set<std::string, std::less<>> secret_names_;
+  std::map<std::string, std::optional<char>, std::less<>> delimiters_;
+  std::map<std::string, std::string, std::less<>> unavailable_;  // name -> why
+
+  checked<std::string> resolve(std::string_view reference) const;
 };
 
 }  // namespace referee::engine

@@ -19,35 +19,27 @@ scenario::SendPart mailbox_argument(const std::string& name) {
   return scenario::LiteralPart{.bytes = name};
 }
 
-const scenario::ClientSpec* setup_spec(const ScenarioContext& context) {
-  for (const auto& spec : context.scenario.clients) {
-    if (spec.id == context.scenario.setup->client) return &spec;
-  }
-  return nullptr;
-}
-
-// A new connection with the setup client's identity, logged in; `id` names it ("setup",
-// "teardown"). Failures are scenario errors ("<id>: why").
+// A new connection as the test-mailbox creator on the server holding the test mailboxes,
+// logged in; `id` names it ("setup", "teardown"). Failures are scenario errors naming the
+// server, the user and the server's answer.
 boost::asio::awaitable<ClientSession*> open_session(ScenarioContext& context, std::string id) {
-  const scenario::ClientSpec* spec = setup_spec(context);
-  const profile::Server* server = spec ? find_server(context.profile, spec->server_role) : nullptr;
-  const profile::User* user =
-      spec && spec->user_role ? find_user(context.profile, *spec->user_role) : nullptr;
-  if (server == nullptr || user == nullptr) {
-    context.checks.scenario_error("<setup client=\"" + context.scenario.setup->client +
-                                  "\"> names no client with a server and a user");
+  const TestMailboxPlan& plan = context.test_mailboxes;
+  if (!plan.problem.empty()) {
+    context.checks.scenario_error(id + ": cannot name test mailboxes: " + plan.problem);
     co_return nullptr;
   }
-  ClientSession& session = context.add_client(id, *server);
+  ClientSession& session = context.add_client(id, *plan.server);
   auto deadline = context.deadline(std::nullopt);
-  bool opened = co_await session.open(context.endpoint(*server, spec->tls), deadline);
+  bool opened = co_await session.open(context.endpoint(*plan.server, plan.tls), deadline);
   if (!opened) {
-    context.checks.scenario_error(id + ": " + session.open_failure());
+    context.checks.scenario_error(id + " on server " + plan.server->id + ": " + session.open_failure());
     co_return nullptr;
   }
-  CommandRun login = co_await session.login(user->login, user->password, spec->login, deadline);
+  CommandRun login = co_await session.login(plan.creator->login, plan.creator->password,
+                                            scenario::LoginMethod::login, deadline);
   if (!login.tagged || login.tagged->status != imap::Status::ok) {
-    context.checks.scenario_error(id + ": login as " + user->login + " failed: " +
+    context.checks.scenario_error(id + " on server " + plan.server->id + ": login as " +
+                                  plan.creator->login + " failed: " +
                                   (login.tagged ? one_line(*login.tagged) : login.failure));
     co_return nullptr;
   }
@@ -93,8 +85,9 @@ boost::asio::awaitable<bool> run_or_fail(ScenarioContext& context, ClientSession
                                          const std::vector<scenario::SendPart>& command) {
   CommandRun run = co_await session.run(command, context.deadline(std::nullopt));
   if (run.tagged && run.tagged->status == imap::Status::ok) co_return true;
-  context.checks.scenario_error("setup: " + run.name + " failed: " +
-                                (run.tagged ? one_line(*run.tagged) : run.failure));
+  context.checks.scenario_error("setup on server " + session.server_id() + " as " +
+                                context.test_mailboxes.creator->login + ": " + run.name +
+                                " failed: " + (run.tagged ? one_line(*run.tagged) : run.failure));
   co_return false;
 }
 

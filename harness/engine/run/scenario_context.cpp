@@ -15,11 +15,13 @@ ScenarioContext::ScenarioContext(boost::asio::any_io_executor executor,
       scenario(scenario),
       catalogue(catalogue),
       settings(settings),
-      variables(builtin_variables(profile,
-                                  test_mailbox_name(profile, settings.run_id, scenario.id,
-                                                    repetition))),
+      test_mailboxes(plan_test_mailboxes(profile, scenario, settings.namespaces, settings.run_id,
+                                         repetition)),
+      variables(builtin_variables(profile)),
       transcript(settings.epoch),
-      checks(catalogue, scenario.rfc, scenario.section) {}
+      checks(catalogue, scenario.rfc, scenario.section) {
+  define_mailbox_variables(variables, test_mailboxes, profile, settings.namespaces);
+}
 
 ClientSession& ScenarioContext::add_client(const std::string& id, const profile::Server& server) {
   SessionOptions options{

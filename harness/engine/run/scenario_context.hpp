@@ -17,6 +17,7 @@
 #include "harness/engine/run/checks.hpp"
 #include "harness/engine/run/client_session.hpp"
 #include "harness/engine/run/judge.hpp"
+#include "harness/engine/run/test_mailbox_plan.hpp"
 #include "harness/net/deadline.hpp"
 #include "harness/net/endpoint.hpp"
 #include "harness/net/transcript.hpp"
@@ -32,6 +33,7 @@ struct EngineSettings {
   std::string run_id;
   net::Clock::time_point epoch = net::Clock::now();  // transcript times count from here
   std::shared_ptr<boost::asio::ssl::context> tls_context;  // shared by the run's clients
+  std::vector<ServerNamespace> namespaces;  // discovered once per run (namespace_discovery.hpp)
 };
 
 class ScenarioContext {
@@ -72,6 +74,7 @@ class ScenarioContext {
   const scenario::Scenario& scenario;
   const scenario::RequirementCatalogue& catalogue;
   const EngineSettings& settings;
+  TestMailboxPlan test_mailboxes;
   Variables variables;
   net::Transcript transcript;
   CheckRecorder checks;

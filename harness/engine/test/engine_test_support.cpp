@@ -8,9 +8,13 @@ profile::Profile fake_profile(std::uint16_t alpha_port, std::uint16_t beta_port)
   profile::Profile profile;
   profile.name = "fake";
   profile.file = "fake.xml";
-  profile.servers.push_back({.id = "alpha", .roles = {"main"}, .host = "127.0.0.1", .port = alpha_port});
+  // The namespace is stated, so the engine discovers nothing (the fake servers' scripts
+  // would have to answer it); test_mailbox_plan_test covers discovery.
+  profile.servers.push_back({.id = "alpha", .roles = {"main"}, .host = "127.0.0.1", .port = alpha_port,
+                             .delimiter = '/', .personal_namespace = ""});
   if (beta_port != 0) {
-    profile.servers.push_back({.id = "beta", .roles = {"other"}, .host = "127.0.0.1", .port = beta_port});
+    profile.servers.push_back({.id = "beta", .roles = {"other"}, .host = "127.0.0.1", .port = beta_port,
+                               .delimiter = '/', .personal_namespace = ""});
   }
   profile.users.push_back({.id = "alice", .roles = {"local"}, .login = "alice",
                            .password = "alice-pw", .home_server = "alpha"});

@@ -74,6 +74,31 @@ TEST(AsCapabilities, FromDataAndFromResponseCode) {
   EXPECT_FALSE(as_capabilities(parse_one("* CAPABILITY (IMAP4rev1)\r\n")));
 }
 
+// RFC 2342 §5 examples: a single personal namespace, and one with every kind.
+TEST(AsNamespace, PersonalOtherAndShared) {
+  auto spaces = as_namespace(parse_one("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n"));
+  ASSERT_TRUE(spaces);
+  ASSERT_EQ(spaces->personal.size(), 1u);
+  EXPECT_EQ(spaces->personal[0].prefix, "");
+  EXPECT_EQ(spaces->personal[0].delimiter, '/');
+  EXPECT_TRUE(spaces->other_users.empty());
+  spaces = as_namespace(parse_one(
+      "* NAMESPACE ((\"INBOX.\" \".\")) ((\"~\" \"/\")) ((\"#shared/\" \"/\")(\"#flat\" NIL))\r\n"));
+  ASSERT_TRUE(spaces);
+  EXPECT_EQ(spaces->personal[0].prefix, "INBOX.");
+  EXPECT_EQ(spaces->personal[0].delimiter, '.');
+  EXPECT_EQ(spaces->other_users[0].prefix, "~");
+  ASSERT_EQ(spaces->shared.size(), 2u);
+  EXPECT_FALSE(spaces->shared[1].delimiter);
+}
+
+TEST(AsNamespace, RejectsMalformed) {
+  EXPECT_FALSE(as_namespace(parse_one("* NAMESPACE NIL NIL\r\n")));
+  EXPECT_FALSE(as_namespace(parse_one("* NAMESPACE ((\"\" \"//\")) NIL NIL\r\n")));
+  EXPECT_FALSE(as_namespace(parse_one("* NAMESPACE (\"\" \"/\") NIL NIL\r\n")));
+  EXPECT_FALSE(as_namespace(parse_one("* LIST () \"/\" INBOX\r\n")));
+}
+
 TEST(AsFlags, FlagList) {
   EXPECT_EQ(as_flags(parse_one("* FLAGS (\\Answered \\Flagged $Forwarded)\r\n")),
             (std::vector<std::string>{"\\Answered", "\\Flagged", "$Forwarded"}));

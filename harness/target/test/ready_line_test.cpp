@@ -33,6 +33,24 @@ TEST(ReadyLine, AnnouncesEveryIdHostPortToken) {
   EXPECT_EQ((*announced)[1].port, 40124);
 }
 
+// "READY home=15100 remote=15101": a launch hook that knows only its ports; the profile's
+// host stays, and no referral name is added.
+TEST(ReadyLine, PortOnlyTokensKeepTheProfilesHost) {
+  auto announced = parse_ready_line("READY home=15100 remote=15101", "READY");
+  ASSERT_TRUE(announced);
+  ASSERT_EQ(announced->size(), 2u);
+  EXPECT_EQ((*announced)[0].host, "");
+  EXPECT_EQ((*announced)[0].port, 15100);
+  std::vector<profile::Server> servers{server("home", "127.0.0.1", std::nullopt),
+                                       server("remote", "::1", std::nullopt)};
+  apply_announced(servers, *announced);
+  EXPECT_EQ(servers[0].host, "127.0.0.1");
+  EXPECT_EQ(servers[0].port, 15100);
+  EXPECT_EQ(servers[1].host, "::1");
+  EXPECT_EQ(servers[1].port, 15101);
+  EXPECT_TRUE(servers[1].referral_names.empty());
+}
+
 TEST(ReadyLine, FreeTextWithoutEqualsSignIsIgnored) {
   auto announced = parse_ready_line("READY (fixture 1.0) alpha=127.0.0.1:7", "READY");
   ASSERT_TRUE(announced);
@@ -43,7 +61,8 @@ TEST(ReadyLine, FreeTextWithoutEqualsSignIsIgnored) {
 TEST(ReadyLine, MalformedTokensAreErrorsNamingTheToken) {
   for (std::string line : {"READY alpha=127.0.0.1", "READY alpha=127.0.0.1:0",
                            "READY alpha=127.0.0.1:70000", "READY alpha=:143", "READY =h:1",
-                           "READY alpha=[::1:143", "READY alpha=h:14x"}) {
+                           "READY alpha=[::1:143", "READY alpha=h:14x", "READY alpha=0",
+                           "READY alpha=70000", "READY alpha="}) {
     auto announced = parse_ready_line(line, "READY");
     ASSERT_FALSE(announced) << line;
     EXPECT_EQ(announced.error().code, make_error_code(target_error::malformed_ready_line));

@@ -53,7 +53,7 @@ TEST(ReferralJudge, PairsIsAnEvenCountOfAtLeastTwo) {
 // count needs the code, "any" included.
 TEST(ReferralJudge, CountZeroMatchesOnlyTheAbsenceOfAReferral) {
   auto profile = test::fake_profile(1430, 1431);
-  Variables variables = builtin_variables(profile, "t");
+  Variables variables = builtin_variables(profile);
   scenario::ReferralPattern none{.count = "0"};
   auto absent = match_referral(none, {}, profile, variables).value();
   EXPECT_TRUE(absent.matched);
@@ -67,7 +67,7 @@ TEST(ReferralJudge, CountZeroMatchesOnlyTheAbsenceOfAReferral) {
 
 TEST(ReferralJudge, MatchesEachAttributeInOrder) {
   auto profile = test::fake_profile(1430, 1431);
-  Variables variables = builtin_variables(profile, "t");
+  Variables variables = builtin_variables(profile);
   auto urls = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/remote/projects"}, true, profile);
   scenario::ReferralPattern pattern{
       .count = "1",

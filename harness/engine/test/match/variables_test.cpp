@@ -40,14 +40,38 @@ TEST(Variables, SecretsAreListedLongestFirst) {
   EXPECT_EQ(variables.secret_values(), (std::vector<std::string>{"longer-pw", "pw"}));
 }
 
+TEST(Variables, PathsJoinWithTheDelimiterOfTheirVariable) {
+  Variables variables;
+  variables.set("test.mailbox", "INBOX.referee-test.run-x");
+  variables.set_delimiter("test.mailbox", '.');
+  variables.set("leaf", "l1");
+  EXPECT_EQ(*variables.substitute("SELECT \"${test.mailbox/foo}\""),
+            "SELECT \"INBOX.referee-test.run-x.foo\"");
+  EXPECT_EQ(*variables.substitute("${test.mailbox/a/${leaf}}"), "INBOX.referee-test.run-x.a.l1");
+  EXPECT_EQ(*variables.substitute_in_regex("${test.mailbox/*}"), "INBOX\\.referee\\-test\\.run\\-x\\.\\*");
+}
+
+TEST(Variables, PathsNeedAKnownNonFlatDelimiter) {
+  Variables variables;
+  variables.set("mailbox.remote", "remote");
+  EXPECT_FALSE(variables.substitute("${mailbox.remote/x}"));
+  variables.set_delimiter("mailbox.remote", std::nullopt);
+  auto flat = variables.substitute("${mailbox.remote/x}");
+  ASSERT_FALSE(flat);
+  EXPECT_NE(flat.error().message.find("flat"), std::string::npos);
+  variables.set_unavailable("test.mailbox", "the namespace of server beta is unknown");
+  auto unknown = variables.substitute("${test.mailbox}");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("server beta"), std::string::npos);
+}
+
 TEST(Variables, BuiltInsComeFromTheProfileRoles) {
   auto profile = test::fake_profile(1430, 1431);
-  Variables variables = builtin_variables(profile, test_mailbox_name(profile, "r1", "rfc2180/3/x"));
+  Variables variables = builtin_variables(profile);
   EXPECT_EQ(*variables.find("server.other.port"), "1431");
   EXPECT_EQ(*variables.find("server.beta.host"), "127.0.0.1");
   EXPECT_EQ(*variables.find("user.homed-elsewhere.login"), "bob");
   EXPECT_EQ(*variables.find("mailbox.remote"), "remote/projects");
-  EXPECT_EQ(*variables.find("test.mailbox"), "referee-test/r1/rfc2180-3-x");
   EXPECT_EQ(variables.secret_values().size(), 2u);
 }
 

@@ -6,13 +6,14 @@
 #include <gtest/gtest.h>
 
 #include "harness/engine/match/profile_roles.hpp"
+#include "harness/engine/match/test_mailbox_names.hpp"
 #include "harness/engine/test/engine_test_support.hpp"
 #include "harness/engine/test/fake_server.hpp"
 
 namespace referee::engine::test {
 namespace {
 
-const std::string root = "referee-test/run1/test-isolation";
+const std::string root = "referee-test/run1-test-isolation";
 
 Script alice(std::vector<std::string> lines) {
   Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
@@ -41,11 +42,21 @@ Script teardown_script() {
                 "S: A4 OK"});
 }
 
+// Before the run: does the prefix exist? (It does, so the run never deletes it.)
+Script survey_script() {
+  return alice({"C: A2 LIST \"\" \"referee-test\"", "S: * LIST () \"/\" referee-test", "S: A2 OK"});
+}
+
+// After the run: this run's leftovers below the prefix; none.
+Script run_teardown_script() {
+  return alice({"C: A2 LIST \"\" \"referee-test/run1-*\"", "S: A2 OK"});
+}
+
 Scenario isolated_select() {
   Scenario scenario = scenario_with_c1("isolation");
   scenario.setup = scenario::Setup{.client = "C1",
-                                   .mailboxes = {SetupMailbox{"${test.mailbox}/box", 1, {}}}};
-  CommandStep select = command("C1", "SELECT ${test.mailbox}/box");
+                                   .mailboxes = {SetupMailbox{"${test.mailbox/box}", 1, {}}}};
+  CommandStep select = command("C1", "SELECT ${test.mailbox/box}");
   select.expect.untagged.push_back(untagged(Presence::must, "EXISTS", "rfc3501-5.2-size-updates", "1"));
   scenario.steps.push_back(select);
   return scenario;
@@ -61,8 +72,9 @@ std::size_t first_event(const ScenarioResult& result, std::string_view client,
 }
 
 TEST(Isolation, SetupCreatesAndSeedsTeardownDeletesChildrenFirst) {
-  FakeServer server({alice({"C: A2 SELECT " + root + "/box", "S: * 1 EXISTS", "S: A2 OK"}),
-                     setup_script(), teardown_script()});
+  FakeServer server({survey_script(),
+                     alice({"C: A2 SELECT " + root + "/box", "S: * 1 EXISTS", "S: A2 OK"}),
+                     setup_script(), teardown_script(), run_teardown_script()});
   ScenarioResult result = run_one(fake_profile(server.port()), isolated_select());
   EXPECT_TRUE(server.finish().empty()) << dump(result);
   EXPECT_EQ(result.outcome, Outcome::pass) << dump(result);
@@ -71,8 +83,9 @@ TEST(Isolation, SetupCreatesAndSeedsTeardownDeletesChildrenFirst) {
 // E8: under RFC 2180 §3.1 (refuse to delete a selected mailbox) the teardown only works once
 // C1, which has the mailbox selected, is gone: its LOGOUT comes before the teardown connects.
 TEST(Isolation, TeardownDeletesOnAFreshConnectionAfterEveryClientLoggedOut) {
-  FakeServer server({alice({"C: A2 SELECT " + root + "/box", "S: * 1 EXISTS", "S: A2 OK"}),
-                     setup_script(), teardown_script()});
+  FakeServer server({survey_script(),
+                     alice({"C: A2 SELECT " + root + "/box", "S: * 1 EXISTS", "S: A2 OK"}),
+                     setup_script(), teardown_script(), run_teardown_script()});
   ScenarioResult result = run_one(fake_profile(server.port()), isolated_select());
   EXPECT_TRUE(server.finish().empty()) << dump(result);
   std::size_t c1_logout = first_event(result, "C1", "LOGOUT");
@@ -93,8 +106,7 @@ TEST(Isolation, EachRepetitionHasItsOwnTestMailbox) {
   FakeServer server({alice({"C: A2 SELECT " + root, "S: A2 OK"}),
                      alice({"C: A2 SELECT " + second, "S: A2 OK"})});
   auto profile = fake_profile(server.port());
-  EXPECT_EQ(test_mailbox_name(profile, "run1", "test/isolation", 0), root);
-  EXPECT_EQ(test_mailbox_name(profile, "run1", "test/isolation", 2), root + "-r2");
+  EXPECT_EQ(test_leaf("run1", "test/isolation", 2), "run1-test-isolation-r2");
   RunOptions options{.repeat = 2, .run_id = "run1"};
   RunResult run = run_scenarios(profile, {scenario}, test_catalogue(), options);
   EXPECT_TRUE(server.finish().empty());
