@@ -5,6 +5,7 @@
 
 #include "harness/engine/match/profile_roles.hpp"
 #include "harness/engine/match/response_match.hpp"
+#include "harness/engine/run/plain_session.hpp"
 #include "harness/imap/command_syntax.hpp"
 #include "harness/imap/untagged.hpp"
 
@@ -13,11 +14,6 @@ namespace {
 
 constexpr const char* setup_client = "setup";
 constexpr const char* teardown_client = "teardown";
-
-scenario::SendPart mailbox_argument(const std::string& name) {
-  if (imap::can_be_quoted(name)) return imap::quote(name);
-  return scenario::LiteralPart{.bytes = name};
-}
 
 // A new connection as the test-mailbox creator on the server holding the test mailboxes,
 // logged in; `id` names it ("setup", "teardown"). Failures are scenario errors naming the

@@ -1,8 +1,14 @@
 #include "harness/engine/run/plain_session.hpp"
 
 #include "harness/engine/match/response_match.hpp"
+#include "harness/imap/command_syntax.hpp"
 
 namespace referee::engine {
+
+scenario::SendPart mailbox_argument(const std::string& name) {
+  if (imap::can_be_quoted(name)) return imap::quote(name);
+  return scenario::LiteralPart{.bytes = name};
+}
 
 net::Endpoint profile_endpoint(const profile::Server& server) {
   net::TlsMode tls = server.tls == profile::Tls::implicit   ? net::TlsMode::implicit

@@ -12,6 +12,9 @@
 
 namespace referee::engine {
 
+// A mailbox name as a command argument: quoted when it can be, else a literal.
+scenario::SendPart mailbox_argument(const std::string& name);
+
 // The server's address and TLS mode as the profile gives them.
 net::Endpoint profile_endpoint(const profile::Server& server);
 

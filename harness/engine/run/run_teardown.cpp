@@ -14,11 +14,6 @@ namespace {
 
 using Parts = std::vector<scenario::SendPart>;
 
-scenario::SendPart mailbox_argument(const std::string& name) {
-  if (imap::can_be_quoted(name)) return imap::quote(name);
-  return scenario::LiteralPart{.bytes = name};
-}
-
 struct Listed {
   std::string name;
   bool selectable_or_real = true;  // not \NonExistent
