@@ -109,6 +109,10 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Referee's clients all come from 127.0.0.1, several per scenario, several scenarios at once
+# with -j: the default limit of 10 connections per user and IP refuses logins with
+# NO [LIMIT] already at -j4.
+mail_max_userip_connections = 100
 # Failed-login scenarios must not wait (default: 2 s per failure).
 auth_failure_delay = 0
 default_login_user = dovenull
