@@ -122,7 +122,7 @@ void print_conclusion(const RunPlan& plan, const engine::RunResult& run, bool co
   }
   out << '\n' << summary_counts(run) << fmt::format(" in {:.1f} s\n", run.duration.count() / 1e6);
   if (!quiet) out << "Target: " << run.target << "\nResults: " << plan.settings.out_dir.string() << '\n';
-  out << "HTML report: " << html_report_path(plan.settings).string() << '\n';
+  out << "HTML report: " << std::filesystem::absolute(html_report_path(plan.settings)).string() << '\n';
 }
 
 // What the reports show besides the scenarios: how referee was called, and the sentence of

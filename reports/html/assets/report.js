@@ -327,7 +327,7 @@
     const app = document.getElementById("app");
     const list = scenarioList(run);
     const open = (id) => list.openScenario(id);
-    app.append(
+    const parts = [
       el("h1", {}, "Referee conformance report"),
       metaList(run),
       run.fatal_error ? el("p", { class: "observed", id: "fatal" }, "The target could not be launched or reached: ", run.fatal_error) : null,
@@ -338,7 +338,8 @@
         el("li", {}, n.requirement, ": ", n.status.replace("_", " "), n.reason ? " — " + n.reason : "", n.expires ? " (expires " + n.expires + ")" : "")))] : null,
       lazySection("requirements", "Requirement matrix by RFC section", () => requirementMatrix(run, open), false),
       lazySection("profile", "Behaviour profile", () => behaviourProfile(run, open), true),
-      list);
+      list];
+    app.append(...parts.flat(Infinity).filter((part) => part));
   }
 
   // ---- several runs: one behaviour matrix across targets ----------------------------------------
@@ -380,12 +381,12 @@
     }
     onlyDiff.addEventListener("change", fill);
     fill();
-    document.getElementById("app").append(
+    document.getElementById("app").append(el("div", {},
       el("h1", {}, "Referee behaviour comparison"),
       el("table", { id: "targets" }, el("tr", {}, ["Target", "Referee", "Started", "Scenarios", "Failures"].map((h) => el("th", {}, h))),
         runs.map((r) => el("tr", {}, el("td", {}, r.target), el("td", {}, r.suite_version), el("td", {}, r.started_at), el("td", {}, r.scenarios.length),
           el("td", {}, r.scenarios.filter((s) => isFailure(s.outcome, r.strict)).length)))),
-      legend(), el("label", {}, onlyDiff, " only rows where targets differ"), table);
+      legend(), el("label", {}, onlyDiff, " only rows where targets differ"), table));
   }
 
   const started = performance.now();

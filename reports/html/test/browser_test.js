@@ -46,6 +46,8 @@ async function openPage(browser, file) {
   const start = Date.now();
   await page.goto("file://" + file);
   await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+  const text = await page.innerText("#app");
+  assert(!/\bnull\b|\bundefined\b|\[object /.test(text), `no placeholder text on ${file}: ${text.match(/.{0,40}(null|undefined|\[object ).{0,40}/)}`);
   return { page, external, errors, loadMs: Date.now() - start };
 }
 
