@@ -1,12 +1,23 @@
 # Writes OUTPUT, a C++ file defining the HTML report's assets as string constants, from the
-# files in assets/ (so the report is one self-contained file with no asset to install).
+# files in assets/ (so the report is one self-contained file with no asset to install). The
+# script is the files of assets/js/ in the order below, run inside one function by the template.
 #   cmake -DASSETS_DIR=... -DOUTPUT=... -P embed_assets.cmake
 set(content "// Generated from reports/html/assets/ by embed_assets.cmake: do not edit.\n")
 string(APPEND content "#include \"reports/html/html_assets.hpp\"\n\nnamespace referee::reports::html {\n")
-foreach(pair "template;report.html" "style;report.css" "script;report.js")
+set(script_files dom.js bytes.js run_summary.js scenario_view.js scenario_list.js compare_page.js main.js)
+set(script "")
+foreach(file ${script_files})
+  file(READ "${ASSETS_DIR}/js/${file}" text)
+  string(APPEND script "// ${file}\n${text}")
+endforeach()
+file(WRITE "${OUTPUT}.script.js" "${script}")
+foreach(pair "template;report.html" "style;report.css" "script;${OUTPUT}.script.js")
   list(GET pair 0 name)
   list(GET pair 1 file)
-  file(READ "${ASSETS_DIR}/${file}" text)
+  if(NOT IS_ABSOLUTE "${file}")
+    set(file "${ASSETS_DIR}/${file}")
+  endif()
+  file(READ "${file}" text)
   string(FIND "${text}" ")referee_asset\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${file} contains the raw-string delimiter )referee_asset\"")

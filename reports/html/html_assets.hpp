@@ -7,6 +7,6 @@ namespace referee::reports::html {
 
 extern const std::string_view kAsset_template;  // report.html: @TITLE@ @CSS@ @DATA@ @JS@
 extern const std::string_view kAsset_style;     // report.css
-extern const std::string_view kAsset_script;    // report.js
+extern const std::string_view kAsset_script;    // js/*.js, concatenated
 
 }  // namespace referee::reports::html

@@ -124,6 +124,8 @@ async function checkLargeReport(browser, options, work) {
   await page.click("#scenario-list .scenario .row");
   await page.waitForSelector(".failing-step", { state: "visible" });
   const openMs = Date.now() - openStart;
+  const literal = await page.textContent(".timeline .literal .size");
+  assert.strictEqual(literal, "literal 120 bytes: ", "literals are shown with their size");
   assert.deepStrictEqual(errors, []);
   console.log(`large report: ${(bytes / 1e6).toFixed(1)} MB, loaded in ${loadMs} ms (script ${renderMs} ms), filter ${filterMs} ms, open scenario ${openMs} ms`);
   assert(loadMs < LOAD_BUDGET_MS, `loads within ${LOAD_BUDGET_MS} ms`);
