@@ -74,6 +74,26 @@ void write_suite(XmlWriter& xml, const Suite& suite, const engine::RunResult& ru
   for (std::size_t i = 0; i < suite.scenarios.size(); ++i) write_case(xml, *suite.scenarios[i], suite.verdicts[i]);
 }
 
+// A run whose target could not be launched or reached has no scenario results; one error
+// testcase says so, so CI shows the run as broken rather than as zero tests.
+void write_fatal_error(XmlWriter& xml, const engine::RunResult& run, const std::string& host) {
+  auto suite = xml.element("testsuite");
+  suite.attribute("name", "referee").attribute("tests", "1").attribute("failures", "0")
+      .attribute("errors", "1").attribute("skipped", "0").attribute("time", seconds_text(run.duration))
+      .attribute("timestamp", timestamp_text(run.started_at)).attribute("hostname", host);
+  auto testcase = xml.element("testcase");
+  testcase.attribute("classname", "referee.target").attribute("name", "target reachable").attribute("time", "0.000");
+  {
+    auto error = xml.element("error");
+    error.attribute("type", "target").attribute("message", "the target could not be launched or reached");
+    xml.text(run.fatal_error);
+  }
+  std::string output;
+  for (const auto& line : run.launch_output) output += line + "\n";
+  auto system_out = xml.element("system-out");
+  xml.cdata(output);
+}
+
 }  // namespace
 
 std::string seconds_text(std::chrono::microseconds duration) {
@@ -89,7 +109,8 @@ std::string timestamp_text(std::string_view started_at) {
 void JunitReportWriter::write(const engine::RunResult& run, std::ostream& out) const {
   bool strict = strict_ || run.strict;
   auto suites = suites_of(run, strict);
-  std::size_t tests = 0, failures = 0, errors = 0;
+  bool fatal = !run.fatal_error.empty();
+  std::size_t tests = fatal ? 1 : 0, failures = 0, errors = fatal ? 1 : 0;
   for (const auto& suite : suites) {
     tests += suite.verdicts.size();
     failures += suite.count(CaseKind::failure);
@@ -103,6 +124,7 @@ void JunitReportWriter::write(const engine::RunResult& run, std::ostream& out) c
       .attribute("errors", std::to_string(errors))
       .attribute("time", seconds_text(run.duration));
   auto host = host_name();
+  if (fatal) write_fatal_error(xml, run, host);
   for (const auto& suite : suites) write_suite(xml, suite, run, host);
 }
 

@@ -157,6 +157,19 @@ TEST(JunitReport, WarningsFailOnlyWhenStrictAndBaselinedFailuresAreSkipped) {
   EXPECT_EQ(baselined.child("testsuites").attribute("failures").as_int(), 0);
 }
 
+TEST(JunitReport, AnUnreachableTargetIsAnErrorNotZeroTests) {
+  auto run = testing::sample_run();
+  run.scenarios.clear();
+  run.fatal_error = "server alpha (127.0.0.1:143) unreachable: connection refused";
+  auto text = written(run);
+  EXPECT_EQ(schema_errors(text), "");
+  pugi::xml_document document;
+  ASSERT_TRUE(document.load_string(text.c_str()));
+  EXPECT_EQ(document.child("testsuites").attribute("errors").as_int(), 1);
+  auto error = document.select_node("//testcase[@name='target reachable']/error").node();
+  EXPECT_EQ(std::string(error.text().get()), run.fatal_error);
+}
+
 TEST(JunitReport, TimesAndTimestamps) {
   EXPECT_EQ(seconds_text(std::chrono::microseconds(1234567)), "1.235");
   EXPECT_EQ(seconds_text(std::chrono::microseconds(0)), "0.000");
