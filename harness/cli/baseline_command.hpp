@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <string>
 
 #include "harness/cli/options.hpp"
 #include "reports/baseline/baseline.hpp"
@@ -17,5 +18,10 @@ int baseline_command(const BaselineSettings& settings, std::ostream& out, std::o
 // be used.
 std::optional<reports::baseline::Baseline> load_baseline(const std::optional<std::filesystem::path>& path,
                                                          std::ostream& err);
+
+// What --baseline did to this run, for the console: known failures (not failing the run),
+// unexpected passes, expired entries; "" without baseline marks.
+//   Baseline: 1 known failure: rfc2193/3/no-referral-loop (fixed in 4.2)
+std::string baseline_summary(const engine::RunResult& run);
 
 }  // namespace referee::cli

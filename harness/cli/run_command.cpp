@@ -113,10 +113,12 @@ void print_conclusion(const RunPlan& plan, const engine::RunResult& run, bool co
                            plan.settings.verbosity == Verbosity::verbose ? 20u : 8u};
   std::string failures;
   for (const auto& scenario : run.scenarios) {
+    if (scenario.baseline.status == engine::BaselineStatus::matched) continue;  // listed below
     auto block = describe_failure(scenario, plan.catalogue, style);
     if (!block.empty()) failures += "\n" + block;
   }
   if (!failures.empty()) out << "\nFailures:" << failures;
+  out << baseline_summary(run);
   if (!run.fatal_error.empty()) {
     err << "referee: the target could not be launched or reached:\n" << run.fatal_error << '\n';
   }

@@ -102,6 +102,8 @@ TEST_F(ReportCommandTest, ABaselineOfTheFailuresMakesTheSameRunPass) {
   std::ofstream(dir_ / "baseline.json") << baseline.out;
   auto second = run("second", {"--baseline", (dir_ / "baseline.json").string()});
   EXPECT_EQ(second.exit_code, 0) << second.out << second.err;
+  EXPECT_THAT(second.out, HasSubstr("Baseline: known failures (they do not fail the run):\n  rfc2193/3/no-referral-loop"));
+  EXPECT_THAT(second.out, ::testing::Not(HasSubstr("Failures:")));
   EXPECT_THAT(read_file(dir_ / "second/results.json"), HasSubstr("\"status\": \"matched\""));
   EXPECT_THAT(read_file(dir_ / "second/TEST-referee.xml"), HasSubstr("<skipped type=\"baseline\""));
 }
