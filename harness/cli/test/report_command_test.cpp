@@ -37,12 +37,13 @@ std::string read_file(const fs::path& path) {
 }
 
 // A results.json with what differs between two runs of the same scenarios taken out: times,
-// ports, run ids, how referee was called and the launch output.
+// ports, run ids, UIDVALIDITY (the fixture takes it from the clock), how referee was called
+// and the launch output.
 std::string comparable(const fs::path& path) {
   auto document = boost::json::parse(read_file(path)).as_object();
   for (auto key : {"command_line", "launch_output", "run_id", "started_at", "duration_us"}) document.erase(key);
   auto text = boost::json::serialize(document);
-  static const std::regex volatile_fields(R"re("(us|duration_us)":[0-9]+|:[0-9]{2,5}\b|[0-9]{8}T[0-9]{4}-[0-9a-f]{4})re");
+  static const std::regex volatile_fields(R"re("(us|duration_us)":[0-9]+|:[0-9]{2,5}\b|[0-9]{8}T[0-9]{4}-[0-9a-f]{4}|UIDVALIDITY [0-9]+)re");
   return std::regex_replace(text, volatile_fields, "V");
 }
 
