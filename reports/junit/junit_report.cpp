@@ -60,6 +60,19 @@ void write_case(XmlWriter& xml, const engine::ScenarioResult& scenario, const Ca
   xml.cdata(case_output(scenario));
 }
 
+// What CI shows next to the tests (Jenkins lists suite properties): which target, which
+// Referee, which run and shard.
+void write_properties(XmlWriter& xml, const engine::RunResult& run) {
+  auto properties = xml.element("properties");
+  auto shard = std::to_string(run.shard.index) + "/" + std::to_string(run.shard.total);
+  for (const auto& [name, value] : {std::pair<std::string_view, std::string_view>{"target", run.target},
+                                    {"referee_version", run.suite_version},
+                                    {"run_id", run.run_id},
+                                    {"shard", shard}}) {
+    xml.element("property").attribute("name", name).attribute("value", value);
+  }
+}
+
 void write_suite(XmlWriter& xml, const Suite& suite, const engine::RunResult& run,
                  const std::string& host) {
   auto element = xml.element("testsuite");
@@ -71,6 +84,7 @@ void write_suite(XmlWriter& xml, const Suite& suite, const engine::RunResult& ru
       .attribute("time", seconds_text(suite.time))
       .attribute("timestamp", timestamp_text(run.started_at))
       .attribute("hostname", host);
+  write_properties(xml, run);
   for (std::size_t i = 0; i < suite.scenarios.size(); ++i) write_case(xml, *suite.scenarios[i], suite.verdicts[i]);
 }
 

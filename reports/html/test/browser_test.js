@@ -1,6 +1,7 @@
 // The HTML report in a real browser: headless Chromium (Debian's /usr/bin/chromium; playwright
 // cannot download its own here) driven by playwright-core. One browser launch for everything:
-//  1. a real run with failures (reference servers, referral-loop fault): totals match
+//  1. a real run with failures (reference servers, referral-loop fault): its results.json
+//     and JUnit XML validate against their schemas; in the HTML report the totals match
 //     results.json, a filter works, a failing scenario opens on its highlighted failing step,
 //     no request leaves file://, a screenshot is saved;
 //  2. the comparison page of two runs highlights their differences;
@@ -17,7 +18,7 @@ const LOAD_BUDGET_MS = 5000;  // the large report, from navigation to ready (mea
 function options() {
   const args = process.argv.slice(2), result = {};
   for (let i = 0; i < args.length; i += 2) result[args[i].replace(/^--/, "")] = args[i + 1];
-  for (const key of ["node-modules", "referee", "large-report", "schema", "work"]) assert(result[key], `--${key} is required`);
+  for (const key of ["node-modules", "referee", "large-report", "schema", "junit-schema", "work"]) assert(result[key], `--${key} is required`);
   return result;
 }
 
@@ -132,6 +133,18 @@ async function checkLargeReport(browser, options, work) {
   await page.close();
 }
 
+// The run's JUnit XML against junit-10.xsd, with the schema's "errors" read as "error"
+// (../shared/schemas/README.md), by xmllint (libxml2-utils, tools/setup).
+function validateJunit(opts, file) {
+  const schema = fs.readFileSync(opts["junit-schema"], "utf8")
+    .replace('name="errors">', 'name="error">').replace('ref="errors"/>', 'ref="error"/>');
+  assert(schema.includes('name="error">') && schema.includes('ref="error"/>'), "the schema quirk was found");
+  const patched = path.join(opts.work, "junit-10-error.xsd");
+  fs.writeFileSync(patched, schema);
+  const result = spawnSync("xmllint", ["--noout", "--schema", patched, file], { encoding: "utf8" });
+  assert.strictEqual(result.status, 0, `${file} is valid JUnit XML:\n${result.stderr}`);
+}
+
 async function main() {
   const opts = options();
   const { chromium } = require(path.join(opts["node-modules"], "playwright-core"));
@@ -143,6 +156,7 @@ async function main() {
   assert.strictEqual(run.status, 1, "a run with failures exits 1\n" + run.stdout + run.stderr);
   const violations = problems(validator(opts["node-modules"], opts.schema), path.join(runDir, "results.json"));
   assert.deepStrictEqual(violations, [], "results.json follows reports/json/results.schema.json");
+  validateJunit(opts, path.join(runDir, "TEST-referee.xml"));
   const browser = await chromium.launch({ executablePath: process.env.REFEREE_CHROMIUM || "/usr/bin/chromium",
                                           args: ["--no-sandbox", "--disable-gpu"] });
   try {
