@@ -83,7 +83,7 @@ int report_command(const ReportSettings& settings, std::ostream& out, std::ostre
   if (!baseline) return as_int(ExitCode::usage_error);
   if (runs->size() > 1 && !reports::are_shards(*runs)) return write_comparison(*runs, settings, out, err);
   engine::RunResult run;
-  if (runs->size() == 1 && runs->front().shard.total == 1) {
+  if (runs->size() == 1) {  // one run (or one shard of one) rendered again
     run = std::move(runs->front());
   } else {
     auto merged = reports::merge_shards(std::move(*runs), names);

@@ -89,6 +89,8 @@ TEST_F(ReportCommandTest, OneRunWritesEveryFormatAndShardsMergeIntoTheSameReport
   ASSERT_EQ(merged.exit_code, 0) << merged.err;
   EXPECT_EQ(comparable(dir_ / "merged.json"), comparable(dir_ / "whole/results.json"));
   EXPECT_TRUE(fs::exists(dir_ / "merged.html"));
+  auto one = referee({"report", (dir_ / "shard2/results.json").string(), "--html", (dir_ / "shard2.html").string()});
+  EXPECT_EQ(one.exit_code, 0) << one.err;  // one shard alone is rendered as it is
   auto missing = referee({"report", (dir_ / "shard1/results.json").string(), (dir_ / "shard1/results.json").string(),
                           "--json", (dir_ / "x.json").string()});
   EXPECT_EQ(missing.exit_code, 2);
