@@ -8,12 +8,14 @@ function metaList(run) {
                 ["Command line", (run.command_line || []).join(" ")]];
   return el("dl", { class: "meta", id: "run-meta" }, rows.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
 }
+// Capabilities after login get a column only when the results carry them.
 function serverTable(servers) {
+  const afterLogin = servers.some((s) => (s.capabilities_after_login || []).length);
   return el("table", { id: "servers" },
-    el("tr", {}, ["Server", "Address", "Greeting", "Capabilities", "After login"].map((h) => el("th", {}, h))),
+    el("tr", {}, ["Server", "Address", "Greeting", "Capabilities", afterLogin ? "After login" : null].map((h) => h && el("th", {}, h))),
     servers.map((s) => el("tr", {}, el("td", {}, s.id), el("td", { class: "mono" }, s.address),
       el("td", { class: "mono" }, s.greeting), el("td", { class: "mono" }, (s.capabilities || []).join(" ")),
-      el("td", { class: "mono" }, (s.capabilities_after_login || []).join(" ") || "—"))));
+      afterLogin ? el("td", { class: "mono" }, (s.capabilities_after_login || []).join(" ") || "—") : null)));
 }
 function totals(run) {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
