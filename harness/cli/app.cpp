@@ -2,9 +2,11 @@
 
 #include <variant>
 
+#include "harness/cli/baseline_command.hpp"
 #include "harness/cli/list_command.hpp"
 #include "harness/cli/options.hpp"
 #include "harness/cli/paths.hpp"
+#include "harness/cli/report_command.hpp"
 #include "harness/cli/run_command.hpp"
 #include "harness/cli/validate_command.hpp"
 
@@ -20,6 +22,8 @@ struct Dispatch {
   int operator()(const ValidateSettings& settings) const {
     return validate_command(settings, out, err);
   }
+  int operator()(const ReportSettings& settings) const { return report_command(settings, out, err); }
+  int operator()(const BaselineSettings& settings) const { return baseline_command(settings, out, err); }
 };
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "harness/engine/match/outcome.hpp"
+#include "reports/baseline/baseline.hpp"
 
 namespace referee::cli {
 
@@ -10,11 +10,8 @@ int as_int(ExitCode code) { return static_cast<int>(code); }
 
 ExitCode exit_code_for(const engine::RunResult& run, bool strict) {
   if (!run.fatal_error.empty()) return ExitCode::target_unreachable;
-  bool failed = std::any_of(run.scenarios.begin(), run.scenarios.end(),
-                            [strict](const engine::ScenarioResult& scenario) {
-                              return engine::is_failure(scenario.outcome, strict);
-                            });
-  return failed ? ExitCode::non_conformant : ExitCode::conformant;
+  // Baseline marks (--baseline) excuse known failures and add expired entries.
+  return reports::baseline::run_fails(run, strict) ? ExitCode::non_conformant : ExitCode::conformant;
 }
 
 }  // namespace referee::cli

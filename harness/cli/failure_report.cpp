@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "harness/cli/console.hpp"
-#include "harness/cli/transcript_text.hpp"
+#include "reports/transcript_text.hpp"
 #include "harness/engine/match/outcome.hpp"
 
 namespace referee::cli {
@@ -39,7 +39,7 @@ std::string describe_transcripts(const engine::ScenarioResult& scenario,
                                  const FailureReportStyle& style) {
   std::string text;
   for (const auto& client : clients_involved(scenario, style.strict)) {
-    auto events = last_events(scenario, client, style.transcript_lines);
+    auto events = reports::last_events(scenario, client, style.transcript_lines);
     text += fmt::format("  last lines of {}:{}\n", client, events.empty() ? " (none)" : "");
     for (const auto& event : events) {
       std::string indented = "    " + event;

@@ -1,10 +1,13 @@
 #include "harness/cli/options.hpp"
 
+#include <cstdlib>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "harness/cli/report_options.hpp"
+#include "harness/cli/shard.hpp"
 #include "harness/scenario/duration.hpp"
 
 namespace referee::cli {
@@ -32,6 +35,10 @@ struct RawRun {
   bool no_redact = false;
   std::string out_dir = "results";
   std::string json_path;
+  std::string junit_path;
+  std::string html_path;
+  std::string baseline_path;
+  std::string shard;
   std::string color = "auto";
   bool quiet = false;
   bool verbose = false;
@@ -42,10 +49,6 @@ struct RawValidate {
   std::string requirements_file;
 };
 
-// A problem with the options: the message names the option and the value.
-struct UsageError {
-  std::string message;
-};
 
 void add_selection_options(CLI::App& command, RawSelection& raw) {
   command.add_option("--filter", raw.filter,
@@ -82,8 +85,16 @@ void add_run_options(CLI::App& run, RawRun& raw) {
   run.add_option("--repeat", raw.repeat, "Run each scenario N times")->check(CLI::Range(1u, 100000u));
   run.add_flag("--strict", raw.strict, "Count warnings (SHOULD) as failures");
   run.add_flag("--no-redact", raw.no_redact, "Show passwords and AUTHENTICATE data in transcripts");
-  run.add_option("--out", raw.out_dir, "Directory for results.json and transcripts");
+  run.add_option("--out", raw.out_dir,
+                 "Directory for results.json, junit.xml, report.html and transcripts/");
   run.add_option("--json", raw.json_path, "Also write the JSON results to this file");
+  run.add_option("--junit", raw.junit_path, "Also write JUnit XML to this file");
+  run.add_option("--html", raw.html_path, "Also write the HTML report to this file");
+  run.add_option("--baseline", raw.baseline_path,
+                 "Known failures (referee baseline): they do not fail the run");
+  run.add_option("--shard", raw.shard,
+                 "K/N: run every N-th selected scenario from the K-th (default: CI_NODE_INDEX/"
+                 "CI_NODE_TOTAL when set)");
   run.add_option("--color", raw.color, "auto, always or never (auto honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   add_verbosity_options(run, raw.quiet, raw.verbose);
@@ -156,6 +167,12 @@ RunSettings make_run_settings(const RawRun& raw, const Paths& paths, std::vector
   settings.redact = !raw.no_redact;
   settings.out_dir = raw.out_dir;
   if (!raw.json_path.empty()) settings.json_path = raw.json_path;
+  if (!raw.junit_path.empty()) settings.junit_path = raw.junit_path;
+  if (!raw.html_path.empty()) settings.html_path = raw.html_path;
+  if (!raw.baseline_path.empty()) settings.baseline_path = raw.baseline_path;
+  auto shard = choose_shard(raw.shard, std::getenv("CI_NODE_INDEX"), std::getenv("CI_NODE_TOTAL"));
+  if (!shard.error.empty()) errors.push_back({shard.error});
+  settings.shard = shard.shard;
   settings.color = raw.color == "always"  ? ColorChoice::always
                    : raw.color == "never" ? ColorChoice::never
                                           : ColorChoice::automatic;
@@ -170,6 +187,8 @@ struct RawCommandLine {
   bool list_quiet = false;
   bool list_verbose = false;
   RawValidate validate;
+  RawReport report;
+  std::string baseline_input;
 };
 
 void define_commands(CLI::App& app, RawCommandLine& raw) {
@@ -183,11 +202,16 @@ void define_commands(CLI::App& app, RawCommandLine& raw) {
   validate->add_option("files", raw.validate.files, "Files or directories (every *.xml below) to check")->required();
   validate->add_option("--requirements", raw.validate.requirements_file,
                        "Requirements catalogue scenarios are checked against");
+  add_report_command(app, raw.report);
+  auto* baseline = app.add_subcommand("baseline", "Print a baseline of a run's failures (for --baseline)");
+  baseline->add_option("results", raw.baseline_input, "results.json of the run")->required();
 }
 
 Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths& paths,
                      std::vector<UsageError>& errors) {
   if (app.got_subcommand("run")) return make_run_settings(raw.run, paths, errors);
+  if (app.got_subcommand("report")) return make_report_settings(raw.report, errors);
+  if (app.got_subcommand("baseline")) return BaselineSettings{raw.baseline_input};
   if (app.got_subcommand("list")) {
     return ListSettings{make_selection(raw.list, errors), make_catalogue_files(raw.list, paths),
                         make_verbosity(raw.list_quiet, raw.list_verbose)};
@@ -221,6 +245,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& args, const
   }
   std::vector<UsageError> errors;
   Command command = make_command(app, raw, paths, errors);
+  if (auto* run = std::get_if<RunSettings>(&command)) run->command_line = args;
   if (errors.empty()) {
     parsed.command = std::move(command);
     return parsed;

@@ -1,5 +1,6 @@
 #pragma once
-// The command line: `referee run`, `referee list`, `referee validate FILE...`. Parsing and
+// The command line: `referee run`, `list`, `validate FILE...`, `report RESULTS...`,
+// `baseline RESULTS`. Parsing and
 // checking only; what each command does lives in its own file.
 
 #include <chrono>
@@ -11,6 +12,7 @@
 
 #include "harness/cli/paths.hpp"
 #include "harness/cli/selection.hpp"
+#include "harness/engine/result.hpp"
 
 namespace referee::cli {
 
@@ -36,9 +38,30 @@ struct RunSettings {
   bool strict = false;
   bool redact = true;
   std::filesystem::path out_dir = "results";
-  std::optional<std::filesystem::path> json_path;
+  std::optional<std::filesystem::path> json_path;   // extra copies, besides DIR/…
+  std::optional<std::filesystem::path> junit_path;
+  std::optional<std::filesystem::path> html_path;
+  std::optional<std::filesystem::path> baseline_path;
+  engine::Shard shard;                               // --shard K/N or CI_NODE_INDEX/TOTAL
+  std::vector<std::string> command_line;             // as given, for the reports
   ColorChoice color = ColorChoice::automatic;
   Verbosity verbosity = Verbosity::normal;
+};
+
+// `referee report RESULTS.json… [--json F] [--junit F] [--html F]`: re-render one run, merge
+// shards, or compare targets (report_command.hpp).
+struct ReportSettings {
+  std::vector<std::filesystem::path> inputs;
+  std::optional<std::filesystem::path> json_path;
+  std::optional<std::filesystem::path> junit_path;
+  std::optional<std::filesystem::path> html_path;
+  std::optional<std::filesystem::path> baseline_path;
+  bool strict = false;
+};
+
+// `referee baseline RESULTS.json`: a baseline file from a run, on stdout.
+struct BaselineSettings {
+  std::filesystem::path input;
 };
 
 struct ListSettings {
@@ -52,7 +75,7 @@ struct ValidateSettings {
   std::filesystem::path requirements_file;
 };
 
-using Command = std::variant<RunSettings, ListSettings, ValidateSettings>;
+using Command = std::variant<RunSettings, ListSettings, ValidateSettings, ReportSettings, BaselineSettings>;
 
 // Either a command to execute, or what to print and the exit code to return at once (help,
 // version: 0; anything wrong with the options: 2).

@@ -3,14 +3,17 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "harness/cli/baseline_command.hpp"
 #include "harness/cli/catalogue_loading.hpp"
 #include "harness/cli/console.hpp"
 #include "harness/cli/exit_code.hpp"
 #include "harness/cli/failure_report.hpp"
 #include "harness/cli/run_output.hpp"
+#include "harness/cli/shard.hpp"
 #include "harness/engine/engine.hpp"
 #include "harness/engine/match/outcome.hpp"
 #include "harness/target/target_process.hpp"
@@ -23,6 +26,7 @@ struct RunPlan {
   profile::Profile& profile;
   const std::vector<scenario::Scenario>& scenarios;
   const scenario::RequirementCatalogue& catalogue;
+  std::string run_id;
 };
 
 // "server alpha (127.0.0.1:143) unreachable: connection refused", or empty.
@@ -73,7 +77,7 @@ engine::RunResult run_scenarios(const RunPlan& plan, target::TargetProcess& targ
                              .fail_fast = plan.settings.fail_fast,
                              .repeat = plan.settings.repeat,
                              .redact = plan.settings.redact,
-                             .run_id = engine::make_run_id(),
+                             .run_id = plan.run_id,
                              .on_result = [&console](const engine::ScenarioResult& result) {
                                console.scenario_finished(result);
                              }};
@@ -109,15 +113,39 @@ void print_conclusion(const RunPlan& plan, const engine::RunResult& run, bool co
                            plan.settings.verbosity == Verbosity::verbose ? 20u : 8u};
   std::string failures;
   for (const auto& scenario : run.scenarios) {
+    if (scenario.baseline.status == engine::BaselineStatus::matched) continue;  // listed below
     auto block = describe_failure(scenario, plan.catalogue, style);
     if (!block.empty()) failures += "\n" + block;
   }
   if (!failures.empty()) out << "\nFailures:" << failures;
+  out << baseline_summary(run);
   if (!run.fatal_error.empty()) {
     err << "referee: the target could not be launched or reached:\n" << run.fatal_error << '\n';
   }
   out << '\n' << summary_counts(run) << fmt::format(" in {:.1f} s\n", run.duration.count() / 1e6);
   if (!quiet) out << "Target: " << run.target << "\nResults: " << plan.settings.out_dir.string() << '\n';
+  out << "HTML report: " << std::filesystem::absolute(html_report_path(plan.settings)).string() << '\n';
+}
+
+// What the reports show besides the scenarios: how referee was called, and the sentence of
+// every requirement a check named.
+void add_run_metadata(engine::RunResult& run, const RunPlan& plan) {
+  run.command_line = plan.settings.command_line;
+  run.command_line.insert(run.command_line.begin(), "referee");
+  run.run_id = plan.run_id;
+  run.shard = plan.settings.shard;
+  run.strict = plan.settings.strict;
+  std::set<std::string> named;
+  for (const auto& scenario : run.scenarios) {
+    for (const auto& check : scenario.checks) named.insert(check.requirement);
+  }
+  for (const auto& id : named) {
+    auto found = plan.catalogue.find(id);
+    if (found == plan.catalogue.end()) continue;
+    const auto& requirement = found->second;
+    run.requirements.push_back({requirement.id, requirement.rfc, requirement.section, requirement.level,
+                                requirement.text});
+  }
 }
 
 }  // namespace
@@ -131,6 +159,9 @@ int run_command(const RunSettings& settings, std::ostream& out, std::ostream& er
     err << "referee: no scenario matches the selection\n";
     return as_int(ExitCode::usage_error);
   }
+  selected = shard_of(selected, settings.shard);
+  auto baseline = load_baseline(settings.baseline_path, err);
+  if (!baseline) return as_int(ExitCode::usage_error);
   auto profile = load_target(settings.target, err, show_warnings);
   if (!profile) return as_int(ExitCode::usage_error);
   if (auto problem = prepare_out_dir(settings.out_dir); !problem.empty()) {
@@ -141,8 +172,10 @@ int run_command(const RunSettings& settings, std::ostream& out, std::ostream& er
   bool color = use_color(settings.color, terminal, std::getenv("NO_COLOR"), std::getenv("TERM"));
   Console console(out, {color, terminal, settings.strict, settings.verbosity},
                   selected.size() * settings.repeat);
-  RunPlan plan{settings, *profile, selected, catalogue->requirements};
+  RunPlan plan{settings, *profile, selected, catalogue->requirements, engine::make_run_id()};
   auto run = execute(plan, console);
+  add_run_metadata(run, plan);
+  reports::baseline::apply_baseline(run, *baseline, reports::baseline::local_date());
   for (const auto& problem : write_run_outputs(run, settings)) err << "referee: " << problem << '\n';
   print_conclusion(plan, run, color, out, err);
   return as_int(exit_code_for(run, settings.strict));

@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "harness/cli/transcript_text.hpp"
+#include "reports/html/html_report.hpp"
 #include "reports/json/json_report.hpp"
+#include "reports/junit/junit_report.hpp"
+#include "reports/transcript_text.hpp"
 
 namespace referee::cli {
 namespace {
@@ -18,9 +20,9 @@ std::string write_transcripts(const engine::RunResult& run, const fs::path& dire
   fs::create_directories(directory, error);
   if (error) return fmt::format("{}: {}", directory.string(), error.message());
   for (const auto& scenario : run.scenarios) {
-    auto path = directory / transcript_file_name(scenario);
+    auto path = directory / reports::transcript_file_name(scenario);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << transcript_file_text(scenario);
+    out << reports::transcript_file_text(scenario);
     if (!out) return fmt::format("{}: could not be written", path.string());
   }
   return {};
@@ -38,16 +40,34 @@ std::string prepare_out_dir(const fs::path& out_dir) {
   return {};
 }
 
-std::vector<std::string> write_run_outputs(const engine::RunResult& run, const RunSettings& settings) {
+std::vector<std::string> write_report_files(const engine::RunResult& run, const std::vector<ReportFile>& files) {
   std::vector<std::string> problems;
-  reports::json::JsonReportWriter json;
-  std::vector<fs::path> json_files{settings.out_dir / json.default_file_name()};
-  if (settings.json_path) json_files.push_back(*settings.json_path);
-  for (const auto& path : json_files) {
-    if (auto error = reports::write_report_file(json, run, path)) {
-      problems.push_back(fmt::format("{}: {}", path.string(), error.message()));
+  for (const auto& file : files) {
+    if (auto error = reports::write_report_file(*file.writer, run, file.path)) {
+      problems.push_back(fmt::format("{}: {}", file.path.string(), error.message()));
     }
   }
+  return problems;
+}
+
+fs::path html_report_path(const RunSettings& settings) {
+  return settings.html_path.value_or(settings.out_dir / reports::html::HtmlReportWriter().default_file_name());
+}
+
+std::vector<std::string> write_run_outputs(const engine::RunResult& run, const RunSettings& settings) {
+  reports::json::JsonReportWriter json;
+  reports::junit::JunitReportWriter junit(settings.strict);
+  reports::html::HtmlReportWriter html;
+  std::vector<ReportFile> files;
+  for (const reports::ReportWriter* writer : {static_cast<const reports::ReportWriter*>(&json),
+                                              static_cast<const reports::ReportWriter*>(&junit),
+                                              static_cast<const reports::ReportWriter*>(&html)}) {
+    files.push_back({writer, settings.out_dir / writer->default_file_name()});
+  }
+  if (settings.json_path) files.push_back({&json, *settings.json_path});
+  if (settings.junit_path) files.push_back({&junit, *settings.junit_path});
+  if (settings.html_path) files.push_back({&html, *settings.html_path});
+  auto problems = write_report_files(run, files);
   if (auto problem = write_transcripts(run, settings.out_dir / "transcripts"); !problem.empty()) {
     problems.push_back(problem);
   }

@@ -44,6 +44,29 @@ struct ObservedStrategy {
   std::string description;
 };
 
+// What a --baseline file said about this scenario (reports/baseline.hpp).
+enum class BaselineStatus {
+  none,             // no entry
+  matched,          // the failure was expected: it does not fail the run
+  unexpected_pass,  // an entry expected a failure, the scenario did not fail
+  expired,          // the entry's expiry date has passed: it no longer excuses anything
+};
+
+struct BaselineMark {
+  BaselineStatus status = BaselineStatus::none;
+  std::string reason;              // the entry's reason
+  std::string expires;             // "2027-03-31" or ""
+};
+
+// A baseline entry by requirement that excused nothing: it expected a failure that did not
+// happen, or it has expired.
+struct BaselineNote {
+  std::string requirement;
+  BaselineStatus status = BaselineStatus::unexpected_pass;
+  std::string reason;
+  std::string expires;
+};
+
 struct ScenarioResult {
   std::string id;
   std::string title;
@@ -58,6 +81,7 @@ struct ScenarioResult {
   std::vector<TranscriptLine> transcript;
   std::chrono::microseconds duration{0};
   unsigned repetition = 0;
+  BaselineMark baseline;           // filled by the CLI with --baseline
 };
 
 struct ServerInfo {
@@ -65,6 +89,22 @@ struct ServerInfo {
   std::string address;             // host:port
   std::string greeting;
   std::vector<std::string> capabilities;
+  std::vector<std::string> capabilities_after_login;  // empty when not probed
+};
+
+// A catalogue requirement a check of this run named: reports show its sentence.
+struct RequirementInfo {
+  std::string id;
+  std::string rfc;
+  std::string section;
+  scenario::Level level = scenario::Level::must;
+  std::string text;                // the RFC sentence, verbatim
+};
+
+// --shard K/N: this run holds every N-th selected scenario, starting with the K-th (1-based).
+struct Shard {
+  unsigned index = 1;
+  unsigned total = 1;              // 1: the whole selection
 };
 
 // A server's hierarchy delimiter and personal namespace, as one user sees them: discovered
@@ -97,6 +137,12 @@ struct RunResult {
   std::vector<RunProblem> problems;
   std::vector<std::string> launch_output;  // captured stdout/stderr of launched servers
   std::string fatal_error;         // the target could not be launched or reached
+  std::vector<std::string> command_line;   // referee's arguments, as given
+  std::string run_id;              // names the run's test mailboxes
+  Shard shard;
+  bool strict = false;             // --strict: warn counts as a failure
+  std::vector<RequirementInfo> requirements;  // those the scenarios' checks name, by id
+  std::vector<BaselineNote> baseline_notes;   // --baseline entries by requirement
 };
 
 }  // namespace referee::engine

@@ -5,8 +5,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
-#include "reports/json/byte_text.hpp"
+#include "reports/byte_text.hpp"
 #include "reports/json/pretty_print.hpp"
+#include "reports/result_summary.hpp"
 
 namespace referee::reports::json {
 namespace {
@@ -72,6 +73,12 @@ js::array array_of(const std::vector<Item>& items, ToJson to_json_item) {
   return array;
 }
 
+js::object baseline_json(const engine::BaselineMark& mark) {
+  return {{"status", baseline_status_name(mark.status)},
+          {"reason", text(mark.reason)},
+          {"expires", text(mark.expires)}};
+}
+
 js::object scenario_json(const engine::ScenarioResult& scenario) {
   return {{"id", text(scenario.id)},
           {"title", text(scenario.title)},
@@ -85,6 +92,7 @@ js::object scenario_json(const engine::ScenarioResult& scenario) {
           {"quotes", text_array(scenario.quotes)},
           {"checks", array_of(scenario.checks, check_json)},
           {"strategies", array_of(scenario.strategies, strategy_json)},
+          {"baseline", baseline_json(scenario.baseline)},
           {"transcript", array_of(scenario.transcript, transcript_line_json)}};
 }
 
@@ -106,7 +114,33 @@ js::object server_json(const engine::ServerInfo& server) {
   return {{"id", text(server.id)},
           {"address", text(server.address)},
           {"greeting", text(server.greeting)},
-          {"capabilities", text_array(server.capabilities)}};
+          {"capabilities", text_array(server.capabilities)},
+          {"capabilities_after_login", text_array(server.capabilities_after_login)}};
+}
+
+// The requirement matrix: requirement -> verdict (worst of its checks), sentence, scenarios.
+js::array requirements_json(const engine::RunResult& run) {
+  js::array matrix;
+  for (const auto& verdict : requirement_matrix(run)) {
+    const auto& requirement = verdict.requirement;
+    js::array scenarios;
+    for (const auto& id : verdict.scenarios) scenarios.emplace_back(text(id));
+    matrix.emplace_back(js::object{{"id", text(requirement.id)},
+                                   {"rfc", text(requirement.rfc)},
+                                   {"section", text(requirement.section)},
+                                   {"level", level_name(requirement.level)},
+                                   {"text", text(requirement.text)},
+                                   {"outcome", outcome_name(verdict.outcome)},
+                                   {"scenarios", std::move(scenarios)}});
+  }
+  return matrix;
+}
+
+js::object baseline_note_json(const engine::BaselineNote& note) {
+  return {{"requirement", text(note.requirement)},
+          {"status", baseline_status_name(note.status)},
+          {"reason", text(note.reason)},
+          {"expires", text(note.expires)}};
 }
 
 js::object summary_json(const engine::RunResult& run) {
@@ -121,27 +155,18 @@ js::object summary_json(const engine::RunResult& run) {
 
 }  // namespace
 
-std::string_view outcome_name(engine::Outcome outcome) {
-  switch (outcome) {
-    case engine::Outcome::error: return "error";
-    case engine::Outcome::fail: return "fail";
-    case engine::Outcome::warn: return "warn";
-    case engine::Outcome::info: return "info";
-    case engine::Outcome::pass: return "pass";
-    case engine::Outcome::not_applicable: return "not_applicable";
-  }
-  return "error";
-}
+std::string_view outcome_name(engine::Outcome outcome) { return reports::outcome_name(outcome); }
 
-std::string_view level_name(scenario::Level level) {
-  switch (level) {
-    case scenario::Level::must: return "MUST";
-    case scenario::Level::must_not: return "MUST NOT";
-    case scenario::Level::should: return "SHOULD";
-    case scenario::Level::should_not: return "SHOULD NOT";
-    case scenario::Level::may: return "MAY";
+std::string_view level_name(scenario::Level level) { return reports::level_name(level); }
+
+std::string_view baseline_status_name(engine::BaselineStatus status) {
+  switch (status) {
+    case engine::BaselineStatus::none: return "none";
+    case engine::BaselineStatus::matched: return "matched";
+    case engine::BaselineStatus::unexpected_pass: return "unexpected_pass";
+    case engine::BaselineStatus::expired: return "expired";
   }
-  return "MUST";
+  return "none";
 }
 
 js::object to_json(const engine::RunResult& run) {
@@ -151,12 +176,18 @@ js::object to_json(const engine::RunResult& run) {
           {"target", text(run.target)},
           {"started_at", text(run.started_at)},
           {"duration_us", run.duration.count()},
+          {"command_line", text_array(run.command_line)},
+          {"run_id", text(run.run_id)},
+          {"shard", {{"index", run.shard.index}, {"total", run.shard.total}}},
+          {"strict", run.strict},
           {"fatal_error", text(run.fatal_error)},
           {"summary", summary_json(run)},
           {"servers", array_of(run.servers, server_json)},
           {"namespaces", array_of(run.namespaces, namespace_json)},
           {"problems", array_of(run.problems, problem_json)},
           {"launch_output", text_array(run.launch_output)},
+          {"requirements", requirements_json(run)},
+          {"baseline_notes", array_of(run.baseline_notes, baseline_note_json)},
           {"scenarios", array_of(run.scenarios, scenario_json)}};
 }
 

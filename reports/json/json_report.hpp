@@ -14,7 +14,8 @@
 
 namespace referee::reports::json {
 
-inline constexpr int kFormatVersion = 1;
+// 2: run metadata, requirement matrix, baseline marks (1 had none of them).
+inline constexpr int kFormatVersion = 2;
 
 // The whole document. Every string is valid UTF-8: invalid bytes become U+FFFD, and transcript
 // events whose bytes were not valid UTF-8 also carry them exactly, in base64.
@@ -24,6 +25,8 @@ boost::json::object to_json(const engine::RunResult& run);
 std::string_view outcome_name(engine::Outcome outcome);
 // "MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY".
 std::string_view level_name(scenario::Level level);
+// "none", "matched", "unexpected_pass", "expired".
+std::string_view baseline_status_name(engine::BaselineStatus status);
 
 class JsonReportWriter final : public ReportWriter {
  public:

@@ -41,6 +41,8 @@ std::string read_file(const fs::path& path) {
 class AppTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ::unsetenv("CI_NODE_INDEX");  // under GitLab's parallel jobs these would shard every run
+    ::unsetenv("CI_NODE_TOTAL");
     directory_ = fs::temp_directory_path() /
                  ("referee-app-test-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(directory_);

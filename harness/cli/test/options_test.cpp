@@ -122,3 +122,39 @@ TEST(Options, ListAndValidate) {
 
 }  // namespace
 }  // namespace referee::cli
+
+namespace referee::cli {
+namespace {
+
+TEST(Options, ReportFlagsAndShards) {
+  auto parsed = parse_command_line({"run", "--junit", "j.xml", "--html", "r.html", "--baseline", "b.json",
+                                    "--shard", "2/3", "--json", "r.json"},
+                                   {"/src", "/build"});
+  ASSERT_TRUE(parsed.command) << parsed.errors;
+  const auto& settings = std::get<RunSettings>(*parsed.command);
+  EXPECT_EQ(settings.junit_path, std::filesystem::path("j.xml"));
+  EXPECT_EQ(settings.html_path, std::filesystem::path("r.html"));
+  EXPECT_EQ(settings.baseline_path, std::filesystem::path("b.json"));
+  EXPECT_EQ(settings.shard.index, 2u);
+  EXPECT_EQ(settings.shard.total, 3u);
+  EXPECT_EQ(settings.command_line.front(), "run");
+  auto bad = parse_command_line({"run", "--shard", "4/3"}, {"/src", "/build"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.errors, ::testing::HasSubstr("--shard \"4/3\""));
+}
+
+TEST(Options, ReportAndBaselineCommands) {
+  auto report = parse_command_line({"report", "a.json", "b.json", "--html", "c.html", "--strict"}, {"/src", "/build"});
+  ASSERT_TRUE(report.command) << report.errors;
+  const auto& settings = std::get<ReportSettings>(*report.command);
+  EXPECT_EQ(settings.inputs.size(), 2u);
+  EXPECT_EQ(settings.html_path, std::filesystem::path("c.html"));
+  EXPECT_TRUE(settings.strict);
+  EXPECT_EQ(parse_command_line({"report"}, {"/src", "/build"}).exit_code, 2);
+  auto baseline = parse_command_line({"baseline", "results.json"}, {"/src", "/build"});
+  ASSERT_TRUE(baseline.command) << baseline.errors;
+  EXPECT_EQ(std::get<BaselineSettings>(*baseline.command).input, "results.json");
+}
+
+}  // namespace
+}  // namespace referee::cli

@@ -8,7 +8,7 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
-#include "reports/json/byte_text.hpp"
+#include "reports/byte_text.hpp"
 
 namespace referee::reports::json {
 namespace {

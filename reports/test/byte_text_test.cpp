@@ -1,8 +1,8 @@
-#include "reports/json/byte_text.hpp"
+#include "reports/byte_text.hpp"
 
 #include <gtest/gtest.h>
 
-namespace referee::reports::json {
+namespace referee::reports {
 namespace {
 
 using namespace std::string_literals;
@@ -46,4 +46,4 @@ TEST(Base64, MatchesTheRfc4648TestVectors) {
 }
 
 }  // namespace
-}  // namespace referee::reports::json
+}  // namespace referee::reports

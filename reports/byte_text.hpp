@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace referee::reports::json {
+namespace referee::reports {
 
 // RFC 3629 well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
@@ -18,4 +18,4 @@ std::string to_valid_utf8(std::string_view bytes);
 // RFC 4648 §4 base64 with padding.
 std::string base64_encode(std::string_view bytes);
 
-}  // namespace referee::reports::json
+}  // namespace referee::reports

@@ -1,8 +1,8 @@
-#include "harness/cli/transcript_text.hpp"
+#include "reports/transcript_text.hpp"
 
 #include <gtest/gtest.h>
 
-namespace referee::cli {
+namespace referee::reports {
 namespace {
 
 using namespace std::string_literals;
@@ -67,4 +67,4 @@ TEST(TranscriptText, FileHasAHeaderThenEveryEvent) {
 }
 
 }  // namespace
-}  // namespace referee::cli
+}  // namespace referee::reports

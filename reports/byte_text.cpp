@@ -1,9 +1,9 @@
-#include "reports/json/byte_text.hpp"
+#include "reports/byte_text.hpp"
 
 #include <cstdint>
 #include <utility>
 
-namespace referee::reports::json {
+namespace referee::reports {
 namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
@@ -96,4 +96,4 @@ std::string base64_encode(std::string_view bytes) {
   return encoded;
 }
 
-}  // namespace referee::reports::json
+}  // namespace referee::reports

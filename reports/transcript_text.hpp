@@ -14,7 +14,7 @@
 
 #include "harness/engine/result.hpp"
 
-namespace referee::cli {
+namespace referee::reports {
 
 // The event's bytes made printable, split at CRLF (a final CRLF adds no empty line).
 std::vector<std::string> printable_lines(std::string_view bytes);
@@ -32,4 +32,4 @@ std::string transcript_file_text(const engine::ScenarioResult& scenario);
 // "rfc2193-4.1-select-remote-mailbox.log" (".r2.log" for the third repetition): ids hold '/'.
 std::string transcript_file_name(const engine::ScenarioResult& scenario);
 
-}  // namespace referee::cli
+}  // namespace referee::reports

@@ -1,14 +1,14 @@
-#include "harness/cli/transcript_text.hpp"
+#include "reports/transcript_text.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
-#include "harness/engine/match/outcome.hpp"
-#include "reports/json/byte_text.hpp"
+#include "reports/result_summary.hpp"
+#include "reports/byte_text.hpp"
 
-namespace referee::cli {
+namespace referee::reports {
 namespace {
 
 // Control bytes (and bytes of invalid UTF-8) become \xHH. A backslash stays as it is: IMAP
@@ -36,7 +36,7 @@ std::string_view direction_marker(std::string_view direction) {
 }  // namespace
 
 std::vector<std::string> printable_lines(std::string_view bytes) {
-  bool escape_high_bytes = !reports::json::is_valid_utf8(bytes);
+  bool escape_high_bytes = !is_valid_utf8(bytes);
   std::vector<std::string> lines;
   while (!bytes.empty()) {
     auto end = bytes.find("\r\n");
@@ -73,7 +73,7 @@ std::vector<std::string> last_events(const engine::ScenarioResult& scenario,
 
 std::string transcript_file_text(const engine::ScenarioResult& scenario) {
   std::string text = fmt::format("# {} ({}), repetition {}: {}\n", scenario.id, scenario.file,
-                                 scenario.repetition, engine::to_string(scenario.outcome));
+                                 scenario.repetition, outcome_name(scenario.outcome));
   text += "# +seconds client server C:|S:|-- bytes (C: client to server, S: server to client)\n";
   for (const auto& line : scenario.transcript) text += format_event(line) + "\n";
   return text;
@@ -89,4 +89,4 @@ std::string transcript_file_name(const engine::ScenarioResult& scenario) {
   return name + ".log";
 }
 
-}  // namespace referee::cli
+}  // namespace referee::reports
