@@ -89,6 +89,9 @@ awaitable<result<void>> Connection::start_tls(Deadline deadline) {
 awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadline deadline) {
   if (!is_open()) co_return make_error_code(net_error::not_connected);
   if (peer_finished_sending_) co_return make_error_code(net_error::eof);
+  // A server that never stops sending would otherwise always have data ready, and the read
+  // would win every race against the watchdog: the deadline bounds the whole exchange.
+  if (Clock::now() >= deadline) co_return expired("reading");
   auto [error, count] = co_await with_deadline(
       stream_->read_some(boost::asio::buffer(into.data(), into.size())), deadline);
   if (count > 0 || !error) {
@@ -102,6 +105,7 @@ awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadl
 awaitable<result<void>> Connection::write(std::string_view bytes, Deadline deadline,
                                           std::span<const RedactSpan> secrets) {
   if (!is_open()) co_return make_error_code(net_error::not_connected);
+  if (Clock::now() >= deadline) co_return expired("writing");
   // Recorded before the write starts, so the transcript never shows the answer first.
   transcript_.sent(bytes, secrets);
   auto [error, count] =
@@ -149,6 +153,12 @@ error_code Connection::fail(net_error outcome, const error_code& cause, std::str
   if (kind != MetaEvent::timeout && before_input_ends_) before_input_ends_();
   transcript_.meta(kind, std::move(note));
   return make_error_code(outcome);
+}
+
+error_code Connection::expired(std::string_view during) {
+  transcript_.meta(MetaEvent::timeout,
+                   std::string(during) + ": " + make_error_code(net_error::timeout).message());
+  return make_error_code(net_error::timeout);
 }
 
 error_code Connection::fail_transfer(const error_code& cause, std::string_view during) {

@@ -198,13 +198,18 @@ boost::asio::awaitable<Observation> StepExecutor::perform_await(const std::vecto
     return !any_must;
   };
   Observation observed{.session = session, .waited = "all arrived"};
+  // Patterns are matched again only when the pool grew: a flood beyond the cap costs nothing.
+  std::optional<std::size_t> matched_pool_size;
   for (;;) {
-    auto done = any_satisfied();
-    if (!done) {
-      context_.checks.scenario_error(done.error().message);
-      co_return Observation{};
+    if (matched_pool_size != session->pool().size()) {
+      matched_pool_size = session->pool().size();
+      auto done = any_satisfied();
+      if (!done) {
+        context_.checks.scenario_error(done.error().message);
+        co_return Observation{};
+      }
+      if (*done) break;
     }
-    if (*done) break;
     ReadStatus status = co_await session->read_one(deadline);
     if (status == ReadStatus::timeout) {
       observed.waited = "the deadline (" + std::to_string(timeout.count()) + " ms) passed";
@@ -215,6 +220,7 @@ boost::asio::awaitable<Observation> StepExecutor::perform_await(const std::vecto
       break;
     }
   }
+  session->flush_flood();
   co_return observed;
 }
 
