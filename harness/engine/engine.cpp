@@ -45,7 +45,7 @@ boost::asio::awaitable<void> worker(WorkQueue& queue, const profile::Profile& pr
                                     const EngineSettings& settings, const RunOptions& options,
                                     std::vector<std::optional<ScenarioResult>>& slots) {
   auto executor = co_await boost::asio::this_coro::executor;
-  while (auto index = queue.take()) {
+  while (auto index = settings.was_interrupted() ? std::nullopt : queue.take()) {
     const auto& scenario = queue.scenarios[*index / queue.repeat];
     auto repetition = static_cast<unsigned>(*index % queue.repeat);
     ScenarioResult result =
@@ -100,7 +100,8 @@ RunResult run_scenarios(const profile::Profile& profile,
                           .redact = options.redact,
                           .run_id = options.run_id.empty() ? make_run_id() : options.run_id,
                           .epoch = net::Clock::now(),
-                          .tls_context = net::make_client_tls_context()};
+                          .tls_context = net::make_client_tls_context(),
+                          .interrupted = options.interrupted};
   WorkQueue queue{scenarios, std::max(1u, options.repeat)};
   std::vector<std::optional<ScenarioResult>> slots(queue.size());
   boost::asio::io_context io;
@@ -109,8 +110,11 @@ RunResult run_scenarios(const profile::Profile& profile,
                           boost::asio::detached);
   }
   io.run();
-  for (auto& slot : slots) {
-    if (slot) run.scenarios.push_back(std::move(*slot));
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (!slots[i] && settings.was_interrupted()) {
+      slots[i] = not_run_result(scenarios[i / queue.repeat], static_cast<unsigned>(i % queue.repeat));
+    }
+    if (slots[i]) run.scenarios.push_back(std::move(*slots[i]));
   }
   run.duration = std::chrono::duration_cast<std::chrono::microseconds>(net::Clock::now() -
                                                                        settings.epoch);

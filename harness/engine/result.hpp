@@ -76,6 +76,7 @@ struct RunResult {
   std::vector<ScenarioResult> scenarios;
   std::vector<std::string> launch_output;  // captured stdout/stderr of launched servers
   std::string fatal_error;         // the target could not be launched or reached
+  std::string interrupted;         // "SIGINT" / "SIGTERM" when a signal ended the run early
 };
 
 }  // namespace referee::engine

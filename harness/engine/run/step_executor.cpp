@@ -17,6 +17,10 @@ std::string where(const SourceLocation& location) {
 boost::asio::awaitable<void> StepExecutor::run(const std::vector<Step>& steps) {
   for (const Step& step : steps) {
     if (context_.stopped()) co_return;
+    if (context_.settings.was_interrupted()) {
+      cut_short_ = true;
+      co_return;
+    }
     co_await run(step);
   }
 }
