@@ -1,6 +1,7 @@
 #include "harness/net/connection.hpp"
 
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include <boost/asio/as_tuple.hpp>
@@ -92,8 +93,11 @@ awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadl
   // A server that never stops sending would otherwise always have data ready, and the read
   // would win every race against the watchdog: the deadline bounds the whole exchange.
   if (Clock::now() >= deadline) co_return expired("reading");
-  auto [error, count] = co_await with_deadline(
-      stream_->read_some(boost::asio::buffer(into.data(), into.size())), deadline);
+  auto [error, count] = stream_->read_now(boost::asio::buffer(into.data(), into.size()));
+  if (error == boost::asio::error::would_block) {
+    std::tie(error, count) = co_await with_deadline(
+        stream_->read_some(boost::asio::buffer(into.data(), into.size())), deadline);
+  }
   if (count > 0 || !error) {
     stats_.bytes_received += count;
     ++stats_.reads;
@@ -108,8 +112,14 @@ awaitable<result<void>> Connection::write(std::string_view bytes, Deadline deadl
   if (Clock::now() >= deadline) co_return expired("writing");
   // Recorded before the write starts, so the transcript never shows the answer first.
   transcript_.sent(bytes, secrets);
-  auto [error, count] =
-      co_await with_deadline(stream_->write_all(boost::asio::buffer(bytes)), deadline);
+  auto [error, count] = stream_->write_now(boost::asio::buffer(bytes));
+  if (!error && count < bytes.size()) error = boost::asio::error::would_block;
+  if (error == boost::asio::error::would_block) {
+    auto [rest_error, rest] = co_await with_deadline(
+        stream_->write_all(boost::asio::buffer(bytes.substr(count))), deadline);
+    error = rest_error;
+    count += rest;
+  }
   stats_.bytes_sent += count;
   if (error) {
     if (count > 0) {
