@@ -74,6 +74,7 @@ awaitable<result<void>> Connection::start_tls(Deadline deadline) {
   if (!is_open()) co_return make_error_code(net_error::not_connected);
   if (stream_->is_tls()) throw std::logic_error("Connection::start_tls: already TLS");
   if (!tls_context_) tls_context_ = make_client_tls_context();
+  if (endpoint_.verify_peer) load_system_trust_store_once(*tls_context_);
   auto error = stream_->start_tls(*tls_context_, {endpoint_.verify_peer, endpoint_.tls_name()});
   if (!error) error = co_await with_deadline(stream_->handshake(), deadline);
   if (error) {
