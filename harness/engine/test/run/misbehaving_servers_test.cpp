@@ -4,6 +4,8 @@
 // that started the step and the event that says its deadline passed.
 #include "harness/engine/run/client_session.hpp"
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <string>
 
@@ -106,6 +108,11 @@ TEST(MisbehavingServers, OneHundredTwentyEightMebibytesWithoutCrlf) {
   expect_deadline_kept(until_deadline(result, "C1", "A2 NOOP"), deadline, result);
   // What is kept is bounded by the parser's line limit, not by what the server sent.
   EXPECT_LT(transcript_bytes(result), 4u * 1024 * 1024);
+#ifndef __SANITIZE_ADDRESS__  // ASan's quarantine keeps freed memory resident on purpose
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  EXPECT_LT(usage.ru_maxrss, 64 * 1024) << "KiB at peak, for 128 MiB received";
+#endif
 }
 
 TEST(MisbehavingServers, BinaryGarbage) {
