@@ -63,6 +63,7 @@ boost::system::result<engine::RunResult, MergeError> merge_shards(std::vector<en
     std::move(run.problems.begin(), run.problems.end(), std::back_inserter(merged.problems));
     std::move(run.launch_output.begin(), run.launch_output.end(), std::back_inserter(merged.launch_output));
     if (!run.fatal_error.empty()) merged.fatal_error += (merged.fatal_error.empty() ? "" : "\n") + run.fatal_error;
+    if (merged.interrupted.empty()) merged.interrupted = run.interrupted;
     merged.strict = merged.strict || run.strict;
     merge_requirements(merged, run);
   }

@@ -10,6 +10,8 @@ enum class ExitCode {
   non_conformant = 1,     // a fail, an error (harness could not judge), or a warn with --strict
   usage_error = 2,        // bad options, scenario or profile files: nothing was run
   target_unreachable = 3, // the target could not be launched or reached
+  interrupted = 130,      // SIGINT or SIGTERM: results of what finished were written (128 + 2,
+                          // the shell's code for Ctrl-C)
 };
 
 int as_int(ExitCode code);

@@ -12,10 +12,12 @@
 #include "harness/cli/console.hpp"
 #include "harness/cli/exit_code.hpp"
 #include "harness/cli/failure_report.hpp"
+#include "harness/cli/interruption.hpp"
 #include "harness/cli/run_output.hpp"
 #include "harness/cli/shard.hpp"
 #include "harness/engine/engine.hpp"
 #include "harness/engine/match/outcome.hpp"
+#include "harness/engine/run/scenario_runner.hpp"
 #include "harness/target/target_process.hpp"
 
 namespace referee::cli {
@@ -27,6 +29,7 @@ struct RunPlan {
   const std::vector<scenario::Scenario>& scenarios;
   const scenario::RequirementCatalogue& catalogue;
   std::string run_id;
+  Interruption& interruption;
 };
 
 // "server alpha (127.0.0.1:143) unreachable: connection refused", or empty.
@@ -48,6 +51,10 @@ engine::RunResult run_with_resets(const RunPlan& plan, target::TargetProcess& ta
   options.repeat = 1;
   for (const auto& scenario : plan.scenarios) {
     for (unsigned repetition = 0; repetition < plan.settings.repeat; ++repetition) {
+      if (plan.interruption.flag()) {
+        run.scenarios.push_back(engine::not_run_result(scenario, repetition));
+        continue;
+      }
       if (auto reset = target.reset(plan.profile); !reset) {
         run.fatal_error = reset.error().message;
         return run;
@@ -80,19 +87,23 @@ engine::RunResult run_scenarios(const RunPlan& plan, target::TargetProcess& targ
                              .run_id = plan.run_id,
                              .on_result = [&console](const engine::ScenarioResult& result) {
                                console.scenario_finished(result);
-                             }};
+                             },
+                             .interrupted = &plan.interruption.flag()};
   if (plan.profile.reset) return run_with_resets(plan, target, std::move(options));
   return engine::run_scenarios(plan.profile, plan.scenarios, plan.catalogue, options);
 }
 
 // Launch, probe, run; the launched target is stopped whatever happens.
 engine::RunResult execute(const RunPlan& plan, Console& console) {
-  target::TargetProcess target({.extra_launch_args = plan.settings.fixture_args});
+  // Signals are the Interruption's: the target is stopped below, after the run has wound down.
+  target::TargetProcess target({.extra_launch_args = plan.settings.fixture_args,
+                                .stop_on_signals = false});
   engine::RunResult run;
   std::vector<engine::ServerInfo> servers;
   if (auto launched = target.launch(plan.profile); !launched) {
     run.fatal_error = launched.error().message;
   } else {
+    plan.interruption.set_target_pid(target.pid().value_or(0));
     servers = engine::probe_servers(plan.profile, plan.settings.timeout);
     run.fatal_error = unreachable_servers(servers);
     if (run.fatal_error.empty()) run = run_scenarios(plan, target, console);
@@ -100,6 +111,7 @@ engine::RunResult execute(const RunPlan& plan, Console& console) {
   console.finish();
   target.stop();
   run.servers = std::move(servers);
+  run.interrupted = plan.interruption.signal_name();
   run.launch_output = target.output();
   run.suite_version = REFEREE_VERSION;
   if (run.target.empty()) run.target = plan.profile.name + " (" + plan.profile.file + ")";
@@ -121,6 +133,10 @@ void print_conclusion(const RunPlan& plan, const engine::RunResult& run, bool co
   out << baseline_summary(run);
   if (!run.fatal_error.empty()) {
     err << "referee: the target could not be launched or reached:\n" << run.fatal_error << '\n';
+  }
+  if (!run.interrupted.empty()) {
+    err << "referee: interrupted by " << run.interrupted
+        << ": scenarios that did not run to the end are reported as not run\n";
   }
   out << '\n' << summary_counts(run) << fmt::format(" in {:.1f} s\n", run.duration.count() / 1e6);
   if (!quiet) out << "Target: " << run.target << "\nResults: " << plan.settings.out_dir.string() << '\n';
@@ -172,7 +188,8 @@ int run_command(const RunSettings& settings, std::ostream& out, std::ostream& er
   bool color = use_color(settings.color, terminal, std::getenv("NO_COLOR"), std::getenv("TERM"));
   Console console(out, {color, terminal, settings.strict, settings.verbosity},
                   selected.size() * settings.repeat);
-  RunPlan plan{settings, *profile, selected, catalogue->requirements, engine::make_run_id()};
+  Interruption interruption(err);
+  RunPlan plan{settings, *profile, selected, catalogue->requirements, engine::make_run_id(), interruption};
   auto run = execute(plan, console);
   add_run_metadata(run, plan);
   reports::baseline::apply_baseline(run, *baseline, reports::baseline::local_date());

@@ -50,7 +50,7 @@ boost::asio::awaitable<void> worker(WorkQueue& queue, const profile::Profile& pr
                                     const EngineSettings& settings, const RunOptions& options,
                                     std::vector<std::optional<ScenarioResult>>& slots) {
   auto executor = co_await boost::asio::this_coro::executor;
-  while (auto index = queue.take()) {
+  while (auto index = settings.was_interrupted() ? std::nullopt : queue.take()) {
     const auto& scenario = queue.scenarios[*index / queue.repeat];
     auto repetition = static_cast<unsigned>(*index % queue.repeat);
     ScenarioResult result =
@@ -131,7 +131,8 @@ RunResult run_scenarios(const profile::Profile& profile,
                           .redact = options.redact,
                           .run_id = options.run_id.empty() ? make_run_id() : options.run_id,
                           .epoch = net::Clock::now(),
-                          .tls_context = net::make_client_tls_context()};
+                          .tls_context = net::make_client_tls_context(),
+                          .interrupted = options.interrupted};
   boost::asio::io_context io;
   settings.namespaces = discover_namespaces(io, profile, scenarios, settings);
   std::vector<TestArea> areas = test_areas(profile, scenarios, settings.namespaces, settings.run_id);
@@ -147,8 +148,11 @@ RunResult run_scenarios(const profile::Profile& profile,
   }
   io.run();
   io.restart();
-  for (auto& slot : slots) {
-    if (slot) run.scenarios.push_back(std::move(*slot));
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (!slots[i] && settings.was_interrupted()) {
+      slots[i] = not_run_result(scenarios[i / queue.repeat], static_cast<unsigned>(i % queue.repeat));
+    }
+    if (slots[i]) run.scenarios.push_back(std::move(*slots[i]));
   }
 
   run_each(io, areas, [&](const TestArea& area) -> boost::asio::awaitable<void> {

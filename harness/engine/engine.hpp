@@ -8,6 +8,7 @@
 // Everything runs on one io_context on the calling thread; independent scenarios run
 // concurrently (up to `jobs` at once), each client a coroutine.
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <string>
@@ -28,6 +29,10 @@ struct RunOptions {
   bool redact = true;                               // passwords and AUTHENTICATE payloads
   std::string run_id;                               // in ${test.mailbox}; made up when empty
   std::function<void(const ScenarioResult&)> on_result;  // progress, called on the run thread
+  // Set from any thread (a signal handler's) to end the run early: no scenario starts after
+  // it, running ones stop after their current step (each step is bounded by its deadline)
+  // and tear down as usual; the scenarios that did not run to the end are reported as not run.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 // Resolved profile: every server has a port (the CLI filled announced ports in). Fills

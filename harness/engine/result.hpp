@@ -143,6 +143,7 @@ struct RunResult {
   bool strict = false;             // --strict: warn counts as a failure
   std::vector<RequirementInfo> requirements;  // those the scenarios' checks name, by id
   std::vector<BaselineNote> baseline_notes;   // --baseline entries by requirement
+  std::string interrupted;         // "SIGINT" / "SIGTERM" when a signal ended the run early
 };
 
 }  // namespace referee::engine

@@ -1,6 +1,7 @@
 #include "harness/net/connection.hpp"
 
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include <boost/asio/as_tuple.hpp>
@@ -73,6 +74,7 @@ awaitable<result<void>> Connection::start_tls(Deadline deadline) {
   if (!is_open()) co_return make_error_code(net_error::not_connected);
   if (stream_->is_tls()) throw std::logic_error("Connection::start_tls: already TLS");
   if (!tls_context_) tls_context_ = make_client_tls_context();
+  if (endpoint_.verify_peer) load_system_trust_store_once(*tls_context_);
   auto error = stream_->start_tls(*tls_context_, {endpoint_.verify_peer, endpoint_.tls_name()});
   if (!error) error = co_await with_deadline(stream_->handshake(), deadline);
   if (error) {
@@ -89,8 +91,14 @@ awaitable<result<void>> Connection::start_tls(Deadline deadline) {
 awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadline deadline) {
   if (!is_open()) co_return make_error_code(net_error::not_connected);
   if (peer_finished_sending_) co_return make_error_code(net_error::eof);
-  auto [error, count] = co_await with_deadline(
-      stream_->read_some(boost::asio::buffer(into.data(), into.size())), deadline);
+  // A server that never stops sending would otherwise always have data ready, and the read
+  // would win every race against the watchdog: the deadline bounds the whole exchange.
+  if (Clock::now() >= deadline) co_return expired("reading");
+  auto [error, count] = stream_->read_now(boost::asio::buffer(into.data(), into.size()));
+  if (error == boost::asio::error::would_block) {
+    std::tie(error, count) = co_await with_deadline(
+        stream_->read_some(boost::asio::buffer(into.data(), into.size())), deadline);
+  }
   if (count > 0 || !error) {
     stats_.bytes_received += count;
     ++stats_.reads;
@@ -102,10 +110,17 @@ awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadl
 awaitable<result<void>> Connection::write(std::string_view bytes, Deadline deadline,
                                           std::span<const RedactSpan> secrets) {
   if (!is_open()) co_return make_error_code(net_error::not_connected);
+  if (Clock::now() >= deadline) co_return expired("writing");
   // Recorded before the write starts, so the transcript never shows the answer first.
   transcript_.sent(bytes, secrets);
-  auto [error, count] =
-      co_await with_deadline(stream_->write_all(boost::asio::buffer(bytes)), deadline);
+  auto [error, count] = stream_->write_now(boost::asio::buffer(bytes));
+  if (!error && count < bytes.size()) error = boost::asio::error::would_block;
+  if (error == boost::asio::error::would_block) {
+    auto [rest_error, rest] = co_await with_deadline(
+        stream_->write_all(boost::asio::buffer(bytes.substr(count))), deadline);
+    error = rest_error;
+    count += rest;
+  }
   stats_.bytes_sent += count;
   if (error) {
     if (count > 0) {
@@ -149,6 +164,12 @@ error_code Connection::fail(net_error outcome, const error_code& cause, std::str
   if (kind != MetaEvent::timeout && before_input_ends_) before_input_ends_();
   transcript_.meta(kind, std::move(note));
   return make_error_code(outcome);
+}
+
+error_code Connection::expired(std::string_view during) {
+  transcript_.meta(MetaEvent::timeout,
+                   std::string(during) + ": " + make_error_code(net_error::timeout).message());
+  return make_error_code(net_error::timeout);
 }
 
 error_code Connection::fail_transfer(const error_code& cause, std::string_view during) {

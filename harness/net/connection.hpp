@@ -97,6 +97,8 @@ class Connection {
   boost::asio::awaitable<result<void>> open_socket(Deadline deadline);
   boost::system::error_code fail(net_error outcome, const boost::system::error_code& cause,
                                  std::string_view during);
+  // The deadline passed before the operation started: a timeout, without touching the socket.
+  boost::system::error_code expired(std::string_view during);
   boost::system::error_code fail_transfer(const boost::system::error_code& cause,
                                           std::string_view during);
 

@@ -25,6 +25,24 @@ boost::asio::awaitable<Stream::Transfer> Stream::read_some(boost::asio::mutable_
   return std::visit([&](auto& layer) { return layer.async_read_some(into, use_tuple); }, layers_);
 }
 
+Stream::Transfer Stream::read_now(boost::asio::mutable_buffer into) {
+  auto* plain = std::get_if<PlainSocket>(&layers_);
+  boost::system::error_code error = boost::asio::error::would_block;
+  if (plain == nullptr) return {error, 0};
+  plain->non_blocking(true, error);
+  std::size_t count = error ? 0 : plain->read_some(into, error);
+  return {error, count};
+}
+
+Stream::Transfer Stream::write_now(boost::asio::const_buffer bytes) {
+  auto* plain = std::get_if<PlainSocket>(&layers_);
+  boost::system::error_code error = boost::asio::error::would_block;
+  if (plain == nullptr) return {error, 0};
+  plain->non_blocking(true, error);
+  std::size_t count = error ? 0 : plain->write_some(bytes, error);
+  return {error, count};
+}
+
 boost::asio::awaitable<Stream::Transfer> Stream::write_all(boost::asio::const_buffer bytes) {
   return std::visit([&](auto& layer) { return boost::asio::async_write(layer, bytes, use_tuple); },
                     layers_);

@@ -30,6 +30,10 @@ class Stream {
   explicit Stream(PlainSocket socket) : layers_(std::move(socket)) {}
 
   boost::asio::awaitable<Transfer> read_some(boost::asio::mutable_buffer into);
+  // Plain TCP only: what can be read or written now without waiting (0 and would_block when
+  // nothing can), so the common case needs no timer and no trip through the event loop.
+  Transfer read_now(boost::asio::mutable_buffer into);
+  Transfer write_now(boost::asio::const_buffer bytes);
   // Writes all of `bytes`; on failure the count says how many were written.
   boost::asio::awaitable<Transfer> write_all(boost::asio::const_buffer bytes);
 

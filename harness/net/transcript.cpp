@@ -35,6 +35,7 @@ std::string redact(std::string_view bytes, std::span<const RedactSpan> spans) {
 
 void TranscriptRecorder::sent(std::string_view bytes, std::span<const RedactSpan> secrets) {
   if (!sink_) return;
+  end_run();
   std::optional<std::string> redacted;
   if (!secrets.empty()) redacted = redact(bytes, secrets);
   record(Direction::client_to_server, MetaEvent::none, std::string(bytes), std::move(redacted));
@@ -42,17 +43,57 @@ void TranscriptRecorder::sent(std::string_view bytes, std::span<const RedactSpan
 
 void TranscriptRecorder::received(std::string_view bytes) {
   if (!sink_) return;
-  record(Direction::server_to_client, MetaEvent::none, std::string(bytes), std::nullopt);
+  ++run_length_;
+  if (flood_cap_ == 0 || run_length_ <= flood_cap_) {
+    record(Direction::server_to_client, MetaEvent::none, std::string(bytes), std::nullopt);
+    return;
+  }
+  if (held_.size() == flood_cap_) {
+    // Reuse the oldest entry's storage: a flood costs no allocation per response.
+    HeldResponse oldest = std::move(held_.front());
+    held_.pop_front();
+    ++left_out_;
+    oldest.bytes.assign(bytes);
+    oldest.at = Clock::now();
+    held_.push_back(std::move(oldest));
+    return;
+  }
+  held_.push_back(HeldResponse{std::string(bytes), Clock::now()});
 }
 
 void TranscriptRecorder::meta(MetaEvent kind, std::string note) {
   if (!sink_) return;
+  end_run();
   record(Direction::meta, kind, std::move(note), std::nullopt);
 }
 
+void TranscriptRecorder::flush() {
+  if (!sink_) return;
+  end_run();
+}
+
+void TranscriptRecorder::end_run() {
+  run_length_ = 0;
+  if (held_.empty()) return;
+  if (left_out_ > 0) {
+    left_out_total_ += left_out_;
+    record(Direction::meta, MetaEvent::left_out,
+           std::to_string(left_out_) + " responses left out of the transcript (flood: the first " +
+               std::to_string(flood_cap_) + " and the last " + std::to_string(held_.size()) +
+               " are kept)",
+           std::nullopt, held_.front().at);
+    left_out_ = 0;
+  }
+  for (auto& response : held_) {
+    record(Direction::server_to_client, MetaEvent::none, std::move(response.bytes), std::nullopt,
+           response.at);
+  }
+  held_.clear();
+}
+
 void TranscriptRecorder::record(Direction direction, MetaEvent kind, std::string bytes,
-                                std::optional<std::string> redacted) {
-  auto since_epoch = Clock::now() - sink_->epoch();
+                                std::optional<std::string> redacted, Clock::time_point at) {
+  auto since_epoch = at - sink_->epoch();
   sink_->record(TranscriptEvent{
       .at = std::chrono::duration_cast<std::chrono::microseconds>(since_epoch),
       .direction = direction,
@@ -82,6 +123,7 @@ std::string_view to_string(MetaEvent kind) {
     case MetaEvent::timeout: return "timeout";
     case MetaEvent::error: return "error";
     case MetaEvent::closed: return "closed";
+    case MetaEvent::left_out: return "left-out";
   }
   return "unknown";
 }

@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +31,7 @@ enum class MetaEvent {
   timeout,          // a deadline passed
   error,            // any other failure (connect refused, TLS failure, ...)
   closed,           // the client closed the connection
+  left_out,         // responses of a flood not kept (the note says how many)
 };
 
 // A secret inside the bytes of a write (a password in LOGIN, an AUTHENTICATE response):
@@ -83,6 +86,12 @@ std::string redact(std::string_view bytes, std::span<const RedactSpan> spans);
 
 // Stamps and forwards the events of one connection. Without a sink it records nothing, which
 // is what load scenarios with hundreds of clients want.
+//
+// Flood cap: a server may answer one command with a million responses. With a cap of N, a run
+// of received responses (those between two other events of the connection) keeps its first N
+// and its last N; the ones between are counted, not kept, and a meta event says how many were
+// left out. The last N are held back until the run ends (the next sent or meta event, or
+// flush()), then recorded in order with the times they arrived.
 class TranscriptRecorder {
  public:
   TranscriptRecorder(TranscriptSink* sink, std::string connection)
@@ -91,16 +100,35 @@ class TranscriptRecorder {
   void sent(std::string_view bytes, std::span<const RedactSpan> secrets = {});
   void received(std::string_view bytes);
   void meta(MetaEvent kind, std::string note);
+  // Records the held-back responses of the current run now.
+  void flush();
+
+  // 0 (the default) keeps every response.
+  void set_flood_cap(std::size_t keep_each_end) { flood_cap_ = keep_each_end; }
+  // True when the last received response was held back (it is not the sink's last event).
+  bool holding() const { return !held_.empty(); }
+  // Responses left out of this connection's transcript so far.
+  std::uint64_t left_out_total() const { return left_out_total_; }
 
   const std::string& connection() const { return connection_; }
   bool enabled() const { return sink_ != nullptr; }
 
  private:
+  struct HeldResponse {
+    std::string bytes;
+    Clock::time_point at;
+  };
   void record(Direction direction, MetaEvent kind, std::string bytes,
-              std::optional<std::string> redacted);
+              std::optional<std::string> redacted, Clock::time_point at = Clock::now());
+  void end_run();
 
   TranscriptSink* sink_;
   std::string connection_;
+  std::size_t flood_cap_ = 0;
+  std::size_t run_length_ = 0;       // responses received since the last other event
+  std::deque<HeldResponse> held_;    // the last flood_cap_ of them, beyond the first flood_cap_
+  std::uint64_t left_out_ = 0;       // dropped from the current run
+  std::uint64_t left_out_total_ = 0;
 };
 
 std::string_view to_string(Direction direction);

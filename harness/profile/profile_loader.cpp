@@ -175,16 +175,32 @@ std::map<std::string, std::string, std::less<>> ProfileLoadOptions::built_in_var
           {"REFEREE_BINARY_DIR", REFEREE_DEFAULT_BINARY_DIR}};
 }
 
-LoadResult<Profile> load_profile(const std::filesystem::path& path,
-                                 const ProfileLoadOptions& options) {
-  Diagnostics diagnostics;
-  const XmlFile file(path, diagnostics);
+namespace {
+
+LoadResult<Profile> load_profile_file(const XmlFile& file, Diagnostics diagnostics,
+                                      const ProfileLoadOptions& options) {
   if (!file.ok()) return {std::nullopt, std::move(diagnostics)};
   diagnostics = scenario::validate_with_schema(file, scenario::SchemaKind::profile);
   if (has_errors(diagnostics)) return {std::nullopt, std::move(diagnostics)};
   Profile profile = read_profile({file, diagnostics, options});
   check_profile(profile, diagnostics);
   return scenario::make_load_result(std::move(profile), std::move(diagnostics));
+}
+
+}  // namespace
+
+LoadResult<Profile> load_profile(const std::filesystem::path& path,
+                                 const ProfileLoadOptions& options) {
+  Diagnostics diagnostics;
+  const XmlFile file(path, diagnostics);
+  return load_profile_file(file, std::move(diagnostics), options);
+}
+
+LoadResult<Profile> load_profile_text(std::string name, std::string text,
+                                      const ProfileLoadOptions& options) {
+  Diagnostics diagnostics;
+  const XmlFile file(std::move(name), std::move(text), diagnostics);
+  return load_profile_file(file, std::move(diagnostics), options);
 }
 
 template <class Entry>

@@ -38,6 +38,9 @@ struct ProfileLoadOptions {
 
 LoadResult<Profile> load_profile(const std::filesystem::path& path,
                                  const ProfileLoadOptions& options = {});
+// The same for a document already in memory; `name` stands for the file in diagnostics.
+LoadResult<Profile> load_profile_text(std::string name, std::string text,
+                                      const ProfileLoadOptions& options = {});
 
 // Lookups by role (docs/SCENARIO-LANGUAGE.md, "roles, not names"); nullptr when no entry plays it.
 const Server* server_with_role(const Profile& profile, std::string_view role);

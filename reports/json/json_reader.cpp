@@ -165,6 +165,7 @@ engine::RunResult run_from(const js::object& document) {
   run.problems = items_at<engine::RunProblem>(document, "problems", problem_from);
   run.launch_output = strings_at(document, "launch_output");
   run.fatal_error = string_at(document, "fatal_error");
+  run.interrupted = string_at(document, "interrupted");
   run.command_line = strings_at(document, "command_line");
   run.run_id = string_at(document, "run_id");
   const auto& shard = object_at(document, "shard");

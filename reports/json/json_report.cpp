@@ -181,6 +181,7 @@ js::object to_json(const engine::RunResult& run) {
           {"shard", {{"index", run.shard.index}, {"total", run.shard.total}}},
           {"strict", run.strict},
           {"fatal_error", text(run.fatal_error)},
+          {"interrupted", text(run.interrupted)},
           {"summary", summary_json(run)},
           {"servers", array_of(run.servers, server_json)},
           {"namespaces", array_of(run.namespaces, namespace_json)},

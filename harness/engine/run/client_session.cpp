@@ -14,7 +14,9 @@ ClientSession::ClientSession(boost::asio::any_io_executor executor, SessionOptio
       connection_(std::move(executor), net::ConnectionOptions{.id = options_.client,
                                                               .transcript = options_.transcript,
                                                               .tls_context = options_.tls_context}),
-      tags_("A", 1) {}
+      tags_("A", 1) {
+  connection_.connection().transcript().set_flood_cap(options_.flood_cap);
+}
 
 awaitable<bool> ClientSession::open(const net::Endpoint& endpoint, net::Deadline deadline) {
   std::string starttls_tag = endpoint.tls == net::TlsMode::starttls ? tags_.next() : "";
@@ -42,6 +44,8 @@ awaitable<void> ClientSession::start(const std::vector<scenario::SendPart>& part
   // a referral URL without a user falls back to it.
   if (auto user = login_user_of(bytes.text)) set_login(std::move(*user), scenario::LoginMethod::login);
   command_.pending = std::move(bytes.chunks);
+  flush_flood();
+  window_untagged_ = 0;
   command_.pool_begin = pool_.size();
   in_flight_ = true;
   if (closed_) {
@@ -130,6 +134,11 @@ awaitable<CommandRun> ClientSession::login(const std::string& user, const std::s
 
 awaitable<void> ClientSession::logout(net::Deadline deadline) {
   if (closed_) co_return;
+  // The server did not answer in time: a LOGOUT would only wait for it once more.
+  if (command_.timed_out) {
+    close();
+    co_return;
+  }
   if (!in_flight_ || command_.finished) {
     const std::vector<scenario::SendPart> logout_command{std::string("LOGOUT")};
     co_await run(logout_command, deadline);
@@ -183,7 +192,11 @@ awaitable<ReadStatus> ClientSession::read_one(net::Deadline deadline) {
 }
 
 ReadStatus ClientSession::accept(imap::Response response) {
-  std::optional<std::size_t> event = last_event();
+  auto& recorder = connection_.connection().transcript();
+  bool ends_flood = response.kind != imap::ResponseKind::untagged;
+  // A held-back response is not the transcript's last event; a tagged answer ends a flood.
+  if (ends_flood) recorder.flush();
+  std::optional<std::size_t> event = recorder.holding() ? std::nullopt : last_event();
   if (auto announced = imap::as_capabilities(response)) capabilities_ = std::move(announced);
   if (response.kind == imap::ResponseKind::continuation) {
     continuation_ = true;
@@ -191,6 +204,7 @@ ReadStatus ClientSession::accept(imap::Response response) {
   }
   if (response.kind == imap::ResponseKind::tagged && in_flight_ &&
       response.is_tagged(command_.tag)) {
+    flush_flood();
     command_.tagged_event = event;
     command_.tagged = response;
     last_tagged_ = std::move(response);
@@ -201,11 +215,32 @@ ReadStatus ClientSession::accept(imap::Response response) {
   if (auto broken = rules_.untagged(response)) {
     if (options_.on_violation) options_.on_violation(*broken, event);
   }
-  pool_.push_back(PooledResponse{std::move(response), event, false});
+  pool_untagged(std::move(response), event);
   return ReadStatus::response;
 }
 
+void ClientSession::pool_untagged(imap::Response response, std::optional<std::size_t> event) {
+  ++window_untagged_;
+  std::size_t cap = options_.flood_cap;
+  if (cap == 0 || window_untagged_ <= cap) {
+    pool_.push_back(PooledResponse{std::move(response), event, false});
+    return;
+  }
+  if (held_.size() == cap) {
+    held_.pop_front();
+    ++pool_left_out_;
+  }
+  held_.push_back(PooledResponse{std::move(response), event, false});
+}
+
+void ClientSession::flush_flood() {
+  connection_.connection().transcript().flush();
+  for (auto& held : held_) pool_.push_back(std::move(held));
+  held_.clear();
+}
+
 ReadStatus ClientSession::fail(const net::ReadFailure& failure) {
+  flush_flood();
   if (failure.code == net::net_error::timeout) return ReadStatus::timeout;
   if (failure.code == net::net_error::garbage) {
     violation(Violation{rule::response_syntax, "a response that does not parse",
@@ -223,6 +258,7 @@ ReadStatus ClientSession::fail(const net::ReadFailure& failure) {
 }
 
 void ClientSession::end_command(std::string failure) {
+  flush_flood();
   command_.finished = true;
   command_.failure = std::move(failure);
   command_.pool_end = pool_.size();

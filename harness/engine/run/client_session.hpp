@@ -10,6 +10,8 @@
 // stay in the socket until the next wait on that client, and order comes from the awaits.
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -71,6 +73,9 @@ struct SessionOptions {
   std::shared_ptr<boost::asio::ssl::context> tls_context;
   std::vector<std::string> secrets;  // redacted in the transcript when `redact`
   bool redact = true;
+  // Flood cap: of the untagged responses one command (or wait) receives, the first and the
+  // last `flood_cap` are kept in the pool and the transcript, the rest only counted. 0: all.
+  std::size_t flood_cap = 500;
   // An implicit RFC 3501 rule broken, with the transcript event that showed it.
   std::function<void(const Violation&, std::optional<std::size_t>)> on_violation;
 };
@@ -127,6 +132,11 @@ class ClientSession {
   const std::string& user_login() const { return user_login_; }
   scenario::LoginMethod login_method() const { return login_method_; }
   std::optional<std::size_t> last_event() const;
+  // Moves responses held back by the flood cap into the pool (and the transcript): a step
+  // calls it before judging what it waited for.
+  void flush_flood();
+  // Untagged responses left out of the pool by the flood cap, in this session so far.
+  std::uint64_t left_out() const { return pool_left_out_; }
 
  private:
   awaitable<void> send_pending(net::Deadline deadline);
@@ -136,6 +146,7 @@ class ClientSession {
   ReadStatus fail(const net::ReadFailure& failure);
   void end_command(std::string failure);
   void violation(const Violation& broken);
+  void pool_untagged(imap::Response response, std::optional<std::size_t> event);
 
   SessionOptions options_;
   net::ImapConnection connection_;
@@ -150,6 +161,9 @@ class ClientSession {
   std::optional<imap::Response> last_tagged_;
   std::optional<std::vector<std::string>> capabilities_;
   std::vector<PooledResponse> pool_;
+  std::size_t window_untagged_ = 0;          // untagged responses since the command started
+  std::deque<PooledResponse> held_;          // the last flood_cap of them, beyond the first
+  std::uint64_t pool_left_out_ = 0;
   bool closed_ = false;
   bool bye_seen_ = false;
   std::string close_reason_;

@@ -50,7 +50,8 @@ class Follower {
         step_(step),
         source_(source),
         chain_(source.chain()),
-        user_login_(source.user_login()) {}
+        user_login_(source.user_login()),
+        deadline_(context.deadline(std::nullopt)) {}
 
   // True when the chain ended at a server that serves what was referred: `as` is usable.
   boost::asio::awaitable<bool> run();
@@ -80,6 +81,9 @@ class Follower {
   // Who the chain logs in as when a URL names no user: the referring client's user, then
   // whoever the last hop logged in as.
   std::string user_login_;
+  // One deadline for the whole chain: hops that each answer just in time still end the step
+  // when its deadline passes.
+  net::Deadline deadline_;
 };
 
 void Follower::check(std::string_view requirement, bool passed, std::string summary,
@@ -173,7 +177,7 @@ boost::asio::awaitable<ClientSession*> Follower::connect(const CheckedUrl& url) 
   const profile::Server& server = *url.server;
   ClientSession& session = context_.add_client(hop_client_id(), server);
   auto endpoint = context_.endpoint(server, scenario::TlsChoice::profile);
-  bool greeted = co_await session.open(endpoint, context_.deadline(std::nullopt));
+  bool greeted = co_await session.open(endpoint, deadline_);
   if (!greeted) {
     context_.checks.scenario_error("following " + url.text + ": " + session.open_failure());
     co_return nullptr;
@@ -218,7 +222,7 @@ boost::asio::awaitable<Hop> Follower::login(const CheckedUrl& url, ClientSession
   if (parsed.auth && imap::iequals(*parsed.auth, "PLAIN")) method = LoginMethod::authenticate_plain;
   if (method == LoginMethod::none) method = LoginMethod::login;
   CommandRun run = co_await session.login(user->login, user->password, method,
-                                          context_.deadline(std::nullopt));
+                                          deadline_);
   session.set_login(user->login, method);
   bool logged_in = run.tagged && run.tagged->status == imap::Status::ok;
   if (logged_in) user_login_ = user->login;
@@ -236,7 +240,7 @@ boost::asio::awaitable<Hop> Follower::login(const CheckedUrl& url, ClientSession
 boost::asio::awaitable<Hop> Follower::probe(const imap::ImapUrl& url, ClientSession& session) {
   std::string mailbox = url.mailbox_as_imap_argument();
   std::vector<scenario::SendPart> command = mailbox_probe(referred_command_, mailbox);
-  CommandRun run = co_await session.run(command, context_.deadline(std::nullopt));
+  CommandRun run = co_await session.run(command, deadline_);
   for (std::size_t i = run.pool_begin; i < run.pool_end; ++i) session.pool()[i].consumed = true;
   bool served = run.tagged && run.tagged->status == imap::Status::ok;
   auto again = referral_urls(run.tagged ? &*run.tagged : nullptr);

@@ -113,11 +113,12 @@ void ScenarioContext::apply(const Judgement& judgement, ClientSession& session) 
 std::vector<TranscriptLine> ScenarioContext::transcript_lines() const {
   std::vector<TranscriptLine> lines;
   lines.reserve(transcript.events().size());
+  // One lookup per event: a scenario may have 10,000 clients.
+  std::map<std::string_view, std::string_view> server_of;
+  for (const auto& session : clients_) server_of[session->id()] = session->server_id();
   for (const auto& event : transcript.events()) {
-    std::string server;
-    for (const auto& session : clients_) {
-      if (session->id() == event.connection) server = session->server_id();
-    }
+    auto found = server_of.find(event.connection);
+    std::string server(found == server_of.end() ? std::string_view() : found->second);
     lines.push_back(TranscriptLine{
         .micros = event.at.count(),
         .client = event.connection,

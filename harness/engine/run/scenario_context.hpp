@@ -2,6 +2,7 @@
 // Everything one scenario run shares: the profile and scenario, variables, the clients, the
 // transcript and the checks. One per scenario; all of it lives on the run's io_context thread.
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -34,6 +35,10 @@ struct EngineSettings {
   net::Clock::time_point epoch = net::Clock::now();  // transcript times count from here
   std::shared_ptr<boost::asio::ssl::context> tls_context;  // shared by the run's clients
   std::vector<ServerNamespace> namespaces;  // discovered once per run (namespace_discovery.hpp)
+  // Set (from any thread) when the run is interrupted: steps stop at the next step boundary.
+  const std::atomic<bool>* interrupted = nullptr;
+
+  bool was_interrupted() const { return interrupted != nullptr && interrupted->load(); }
 };
 
 class ScenarioContext {

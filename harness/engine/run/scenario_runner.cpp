@@ -22,7 +22,10 @@ ScenarioResult result_header(const scenario::Scenario& scenario, unsigned repeti
   return result;
 }
 
-// Runs the scenario's phases; returns a not-applicable reason when gating says so.
+constexpr std::string_view interrupted_reason = "not run to the end: the run was interrupted";
+
+// Runs the scenario's phases; returns a not-applicable reason when gating says so, or when
+// an interruption cut the steps short.
 // `isolated`: the setup ran (or was attempted), so the test mailboxes need removing.
 boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& context,
                                                               bool& isolated) {
@@ -33,6 +36,7 @@ boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& c
   if (!context.stopped()) {
     StepExecutor executor(context);
     co_await executor.run(context.scenario.steps);
+    if (executor.cut_short()) co_return std::string(interrupted_reason);
   }
   co_return std::nullopt;
 }
@@ -47,6 +51,13 @@ boost::asio::awaitable<void> tear_down(ScenarioContext& context, bool isolated) 
 }
 
 }  // namespace
+
+ScenarioResult not_run_result(const scenario::Scenario& scenario, unsigned repetition) {
+  ScenarioResult result = result_header(scenario, repetition);
+  result.outcome = Outcome::not_applicable;
+  result.reason = "not run: the run was interrupted";
+  return result;
+}
 
 boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor executor,
                                                     const profile::Profile& profile,

@@ -17,4 +17,7 @@ boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor
                                                     const EngineSettings& settings,
                                                     unsigned repetition);
 
+// A scenario the run did not start because it was interrupted.
+ScenarioResult not_run_result(const scenario::Scenario& scenario, unsigned repetition);
+
 }  // namespace referee::engine

@@ -17,6 +17,10 @@ std::string where(const SourceLocation& location) {
 boost::asio::awaitable<void> StepExecutor::run(const std::vector<Step>& steps) {
   for (const Step& step : steps) {
     if (context_.stopped()) co_return;
+    if (context_.settings.was_interrupted()) {
+      cut_short_ = true;
+      co_return;
+    }
     co_await run(step);
   }
 }
@@ -198,13 +202,18 @@ boost::asio::awaitable<Observation> StepExecutor::perform_await(const std::vecto
     return !any_must;
   };
   Observation observed{.session = session, .waited = "all arrived"};
+  // Patterns are matched again only when the pool grew: a flood beyond the cap costs nothing.
+  std::optional<std::size_t> matched_pool_size;
   for (;;) {
-    auto done = any_satisfied();
-    if (!done) {
-      context_.checks.scenario_error(done.error().message);
-      co_return Observation{};
+    if (matched_pool_size != session->pool().size()) {
+      matched_pool_size = session->pool().size();
+      auto done = any_satisfied();
+      if (!done) {
+        context_.checks.scenario_error(done.error().message);
+        co_return Observation{};
+      }
+      if (*done) break;
     }
-    if (*done) break;
     ReadStatus status = co_await session->read_one(deadline);
     if (status == ReadStatus::timeout) {
       observed.waited = "the deadline (" + std::to_string(timeout.count()) + " ms) passed";
@@ -215,6 +224,7 @@ boost::asio::awaitable<Observation> StepExecutor::perform_await(const std::vecto
       break;
     }
   }
+  session->flush_flood();
   co_return observed;
 }
 

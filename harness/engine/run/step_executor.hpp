@@ -35,6 +35,8 @@ class StepExecutor {
   // Runs the steps until they end or a scenario error stops them.
   boost::asio::awaitable<void> run(const std::vector<scenario::Step>& steps);
   boost::asio::awaitable<void> run(const scenario::Step& step);
+  // True when an interruption of the run stopped the steps before their end.
+  bool cut_short() const { return cut_short_; }
 
   // Lock-step parts. A simple step is a command, resume, await, fence, barrier or expect-close.
   static bool is_simple(const scenario::Step& step);
@@ -62,6 +64,7 @@ class StepExecutor {
   std::optional<std::vector<scenario::SendPart>> substitute(const std::vector<scenario::SendPart>& send);
 
   ScenarioContext& context_;
+  bool cut_short_ = false;
 };
 
 std::string where(const scenario::SourceLocation& location);  // "file:line"

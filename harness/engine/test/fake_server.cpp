@@ -1,6 +1,8 @@
 #include "harness/engine/test/fake_server.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <random>
 #include <sys/socket.h>
 
 #include <boost/asio/read_until.hpp>
@@ -101,7 +103,72 @@ void send_line(tcp::socket& socket, const std::string& text, bool split) {
   for (char byte : bytes) boost::asio::write(socket, boost::asio::buffer(&byte, 1), ignored);
 }
 
+// Writes `bytes` `count` times in writes of up to 64 KiB; false once the client is gone.
+bool send_repeated(tcp::socket& socket, const std::string& bytes, std::size_t count) {
+  std::string batch;
+  std::size_t per_batch = std::max<std::size_t>(1, 65536 / std::max<std::size_t>(1, bytes.size()));
+  while (count > 0) {
+    std::size_t now = std::min(count, per_batch);
+    batch.clear();
+    for (std::size_t i = 0; i < now; ++i) batch += bytes;
+    boost::system::error_code failed;
+    boost::asio::write(socket, boost::asio::buffer(batch), failed);
+    if (failed) return false;
+    count -= now;
+  }
+  return true;
+}
+
+// The bytes one at a time, `every` apart, over and over until the client is gone. Sleeping
+// is the misbehaviour being simulated (a server that trickles), not a way to order events.
+void drip(tcp::socket& socket, const std::string& bytes, std::chrono::milliseconds every) {
+  boost::system::error_code failed;
+  socket.set_option(tcp::no_delay(true), failed);
+  for (std::size_t i = 0; !failed; i = (i + 1) % bytes.size()) {
+    boost::asio::write(socket, boost::asio::buffer(&bytes[i], 1), failed);
+    std::this_thread::sleep_for(every);
+  }
+}
+
+void wait_for_client_close(tcp::socket& socket) {
+  char byte;
+  boost::system::error_code failed;
+  while (!failed) socket.read_some(boost::asio::buffer(&byte, 1), failed);
+}
+
+// "WORD rest": the rest after the word and one space.
+std::string argument(const std::string& step) {
+  auto space = step.find(' ');
+  return space == std::string::npos ? "" : step.substr(space + 1);
+}
+
 }  // namespace
+
+bool FakeServer::misbehave(const std::string& step, tcp::socket& socket) {
+  std::string rest = argument(step);
+  if (step.starts_with("RAW ")) {
+    send_repeated(socket, rest, 1);
+  } else if (step.starts_with("DRIP ")) {
+    drip(socket, argument(rest), std::chrono::milliseconds(std::stoul(rest)));
+  } else if (step.starts_with("FLOOD ")) {
+    send_repeated(socket, argument(rest) + "\r\n", std::stoul(rest));
+  } else if (step.starts_with("FILL ")) {
+    send_repeated(socket, argument(rest), std::stoul(rest));
+  } else if (step.starts_with("GARBAGE ")) {
+    std::mt19937 random(20261203);
+    std::string bytes(std::stoul(rest), '\0');
+    for (char& byte : bytes) byte = static_cast<char>(random() & 0xff);
+    send_repeated(socket, bytes, 1);
+  } else if (step.starts_with("PAUSE ")) {
+    // A slow server, as above: the delay is what is simulated.
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::stoul(rest)));
+  } else if (step == "SILENCE") {
+    wait_for_client_close(socket);
+  } else {
+    return false;
+  }
+  return true;
+}
 
 void FakeServer::play(std::size_t index, tcp::socket socket) {
   std::string name = "connection " + std::to_string(index + 1);
@@ -131,7 +198,7 @@ void FakeServer::play(std::size_t index, tcp::socket socket) {
       signal(step.substr(7));
     } else if (step.starts_with("WAIT ")) {
       if (!wait(step.substr(5))) return error(name + ": " + step + " timed out");
-    } else {
+    } else if (!misbehave(step, socket)) {
       return error(name + ": bad script line \"" + step + "\"");
     }
   }

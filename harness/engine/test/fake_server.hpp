@@ -12,7 +12,15 @@
 //
 // Other lines: "SPLIT" makes every later server byte a write of its own (the engine then reads
 // each response in pieces), "CLOSE" closes the connection at once (a disconnect without BYE), "SIGNAL x"
-// and "WAIT x" order two connections' scripts. After the script, a LOGOUT is answered with
+// and "WAIT x" order two connections' scripts.
+// Misbehaviours (each runs until the client goes away, unless it has a count):
+//   "RAW text"          the text's bytes as they are, no CRLF added
+//   "DRIP ms text"      the text's bytes one at a time, one every `ms` milliseconds, repeated
+//   "FLOOD n text"      text + CRLF, n times, in large writes
+//   "FILL n c"          n bytes `c` (no CRLF), in large writes
+//   "GARBAGE n"         n pseudo-random bytes (a fixed seed: every run sends the same)
+//   "PAUSE ms"          nothing for `ms` milliseconds (a slow server), then the next line
+//   "SILENCE"           nothing, until the client closes After the script, a LOGOUT is answered with
 // BYE + OK; anything else the client sends is an error. Listens on 127.0.0.1, port 0; runs
 // on its own threads with blocking sockets, so it never shares the engine's io_context.
 
@@ -50,6 +58,8 @@ class FakeServer {
  private:
   void accept_loop();
   void play(std::size_t index, boost::asio::ip::tcp::socket socket);
+  // One misbehaviour line; false when `step` is none of them.
+  bool misbehave(const std::string& step, boost::asio::ip::tcp::socket& socket);
   void error(std::string message);
   void signal(const std::string& name);
   bool wait(const std::string& name);

@@ -105,6 +105,35 @@ TEST_F(ConnectionTest, TimeoutLeavesThePlainConnectionUsable) {
   EXPECT_EQ(buffer.substr(0, *second), "late\r\n");
 }
 
+// A server that never stops sending always has data ready: the read would win every race
+// against the watchdog. A passed deadline is a timeout before the socket is touched.
+TEST_F(ConnectionTest, PassedDeadlineIsATimeoutEvenWithDataWaiting) {
+  result<std::size_t> read = 0;
+  result<void> written;
+  std::string client_got(64, '\0');
+  test::run_both(
+      io,
+      [&]() -> awaitable<void> {
+        ServerSession session(co_await server.accept());
+        co_await session.send("* 1 EXISTS\r\n");
+        co_await session.read_line();  // the client's "done"
+      }(),
+      [&]() -> awaitable<void> {
+        EXPECT_TRUE(co_await client.connect(server.endpoint(), deadline_after(5s)));
+        // Four bytes: the rest of the line stays waiting in the socket.
+        auto first = co_await client.read_some(std::span<char>(client_got.data(), 4),
+                                               deadline_after(5s));
+        EXPECT_TRUE(first);
+        read = co_await client.read_some(client_got, Clock::now() - 1ms);
+        written = co_await client.write("never\r\n", Clock::now() - 1ms);
+        EXPECT_TRUE(co_await client.write("done\r\n", deadline_after(5s)));
+      }());
+  EXPECT_EQ(read.error(), net_error::timeout);
+  EXPECT_EQ(written.error(), net_error::timeout);
+  EXPECT_EQ(client.stats().bytes_sent, 6u);  // "never" was not sent
+  EXPECT_EQ(transcript.events().back().bytes, "done\r\n");
+}
+
 TEST_F(ConnectionTest, ConnectRefusedIsTyped) {
   auto endpoint = server.endpoint();
   { test::TestServer closed_soon(io); endpoint.port = closed_soon.port(); }  // nobody listens now

@@ -65,6 +65,34 @@ TEST(TranscriptRecorder, WithoutSinkRecordsNothing) {
   EXPECT_EQ(silent.connection(), "C9");
 }
 
+// A flood keeps its first and last N responses, counts the rest, and records the held-back
+// ones (with the times they arrived) before the connection's next event.
+TEST(TranscriptRecorder, FloodKeepsFirstAndLastAndCountsTheRest) {
+  Transcript transcript;
+  TranscriptRecorder recorder(&transcript, "C1");
+  recorder.set_flood_cap(2);
+  recorder.sent("A1 NOOP\r\n");
+  for (int i = 1; i <= 7; ++i) {
+    recorder.received("* " + std::to_string(i) + " EXISTS\r\n");
+    EXPECT_EQ(recorder.holding(), i > 2) << i;
+  }
+  EXPECT_EQ(transcript.events().size(), 3u);  // the command and the first two
+  recorder.sent("A2 NOOP\r\n");             // ends the run: the held ones go first
+  std::vector<std::string> bytes;
+  for (const auto& event : transcript.events()) bytes.push_back(event.bytes);
+  EXPECT_EQ(bytes, (std::vector<std::string>{
+                       "A1 NOOP\r\n", "* 1 EXISTS\r\n", "* 2 EXISTS\r\n",
+                       "3 responses left out of the transcript (flood: the first 2 and the last "
+                       "2 are kept)",
+                       "* 6 EXISTS\r\n", "* 7 EXISTS\r\n", "A2 NOOP\r\n"}));
+  EXPECT_EQ(transcript.events()[3].meta, MetaEvent::left_out);
+  EXPECT_LE(transcript.events()[4].at, transcript.events()[6].at);
+  EXPECT_EQ(recorder.left_out_total(), 3u);
+  // A new run starts counting again.
+  recorder.received("* 8 EXISTS\r\n");
+  EXPECT_FALSE(recorder.holding());
+}
+
 TEST(TranscriptNames, AreStable) {
   EXPECT_EQ(to_string(Direction::client_to_server), "C");
   EXPECT_EQ(to_string(Direction::server_to_client), "S");
