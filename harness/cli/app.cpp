@@ -6,6 +6,7 @@
 #include "harness/cli/options.hpp"
 #include "harness/cli/paths.hpp"
 #include "harness/cli/run_command.hpp"
+#include "harness/cli/stress_command.hpp"
 #include "harness/cli/validate_command.hpp"
 
 namespace referee::cli {
@@ -17,6 +18,7 @@ struct Dispatch {
 
   int operator()(const RunSettings& settings) const { return run_command(settings, out, err); }
   int operator()(const ListSettings& settings) const { return list_command(settings, out, err); }
+  int operator()(const StressSettings& settings) const { return stress_command(settings, out, err); }
   int operator()(const ValidateSettings& settings) const {
     return validate_command(settings, out, err);
   }

@@ -11,6 +11,7 @@
 
 #include "harness/cli/paths.hpp"
 #include "harness/cli/selection.hpp"
+#include "harness/cli/stress_options.hpp"
 
 namespace referee::cli {
 
@@ -52,7 +53,7 @@ struct ValidateSettings {
   std::filesystem::path requirements_file;
 };
 
-using Command = std::variant<RunSettings, ListSettings, ValidateSettings>;
+using Command = std::variant<RunSettings, ListSettings, ValidateSettings, StressSettings>;
 
 // Either a command to execute, or what to print and the exit code to return at once (help,
 // version: 0; anything wrong with the options: 2).

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/engine/stress_result.hpp"
 #include "harness/scenario/model.hpp"
 
 namespace referee::engine {
@@ -76,6 +77,7 @@ struct RunResult {
   std::vector<ScenarioResult> scenarios;
   std::vector<std::string> launch_output;  // captured stdout/stderr of launched servers
   std::string fatal_error;         // the target could not be launched or reached
+  std::optional<StressResult> stress;  // `referee stress` runs only
 };
 
 }  // namespace referee::engine

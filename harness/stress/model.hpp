@@ -1,0 +1,81 @@
+#pragma once
+// The live model a stress run checks against: each test mailbox as far as the clients have
+// seen it, and each session's view of its selected mailbox. Time is a logical clock: one tick
+// per command sent and per command answered, so "A's APPEND was answered before B sent its
+// NOOP" is `append.done < noop.sent`, a fact the server must have seen in that order too.
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "harness/stress/mix.hpp"
+
+namespace referee::stress {
+
+using Tick = std::uint64_t;
+
+// One message in a session's view: its UID once the session has seen it (0 until then).
+struct Slot {
+  std::uint32_t uid = 0;
+  Tick announced = 0;  // when the command that told the session it exists was sent
+};
+
+// A message added to a mailbox (APPEND or COPY answered OK) that a session must be told of.
+struct Announcement {
+  Tick added_sent = 0;  // when the command adding it was sent
+  Tick added_done = 0;  // ...and answered
+};
+
+// What the command a session has in flight needs remembered until it is answered.
+struct InFlight {
+  CommandKind kind = CommandKind::noop;
+  std::string name;                      // "FETCH", "UID STORE", ...
+  Tick sent = 0;
+  std::optional<unsigned> mailbox;       // the session's selected mailbox when it was sent
+  bool well_formed = true;               // valid in this state, numbers within the view
+  std::optional<unsigned> target;        // APPEND/COPY destination, SELECT's mailbox
+  std::uint64_t store_generation = 0;    // STORE: the mailbox's generation it started
+  bool store_alone = false;              // STORE: no other STORE on the mailbox was running
+  std::vector<std::uint32_t> pending_expunged;  // COPY: UIDs expunged before it was sent
+  std::vector<std::uint32_t> requested;  // FETCH/STORE: message numbers asked for
+  std::vector<std::uint32_t> expunged_requested;  // ...of those, expunged before it was sent
+  std::uint32_t count_at_send = 0;
+};
+
+struct SessionModel {
+  std::string client;                    // "C1"
+  std::optional<unsigned> mailbox;       // selected mailbox index
+  Tick selected_sent = 0;                // when the SELECT of it was sent
+  Tick selected_done = 0;                // ...and answered (max: still running)
+  std::vector<Slot> slots;               // index = sequence number - 1
+  std::uint32_t highest_uid = 0;         // highest UID seen in the selected mailbox
+  bool just_selected = false;
+  std::deque<Announcement> owed;         // additions this session has not been told of yet
+  std::deque<Tick> unclaimed;            // messages announced before their APPEND was answered
+  std::optional<InFlight> in_flight;
+};
+
+// What the run knows of one test mailbox.
+struct MailboxModel {
+  std::string name;
+  std::uint32_t uid_validity = 0;
+  std::unordered_map<std::uint32_t, Tick> expunged;            // UID -> first EXPUNGE seen for it
+  std::unordered_map<std::uint32_t, unsigned> recent_holder;   // UID -> client shown \Recent
+  struct Flags {
+    std::vector<std::string> flags;  // sorted, without \Recent
+    Tick known = 0;                  // when a STORE reported them
+    std::uint64_t generation = 0;    // the mailbox's store generation they belong to
+  };
+  std::unordered_map<std::uint32_t, Flags> flags;
+  std::uint64_t store_generation = 0;  // +1 for every STORE sent on it
+  unsigned stores_running = 0;
+  unsigned expunges_running = 0;       // EXPUNGE commands in flight
+  Tick last_expunge_done = 0;
+
+  void forget_uids();  // a new UIDVALIDITY
+};
+
+}  // namespace referee::stress
