@@ -14,7 +14,13 @@ std::string xml_escape(std::string_view text) {
       case '>': escaped += "&gt;"; break;
       case '"': escaped += "&quot;"; break;
       case '\r': break;  // the engine turns bare LF into CRLF inside literals
-      default: escaped += c;
+      default:
+        // XML 1.0 has no way to write other control bytes: show them visibly.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
+          escaped += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        } else {
+          escaped += c;
+        }
     }
   }
   return escaped;
@@ -92,7 +98,7 @@ std::string scenario_xml(const StressLog& log, const Finding& violation, std::ch
   std::string base = mailbox_base(log);
   std::string xml = fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<!-- Written by `referee stress --shrink` (seed {}): the smallest command streams found that\n"
+      "<!-- Written by referee stress, option shrink (seed {}): the smallest command streams found that\n"
       "     still break {} when run one command at a time. -->\n"
       "<scenario xmlns=\"urn:referee:scenario:1\" id=\"{}\" destructive=\"true\">\n"
       "  <title>Stress: {}</title>\n  <rfc number=\"{}\" section=\"{}\"/>\n"

@@ -34,7 +34,8 @@ class Shrinker {
     for (unsigned client = 0; client < log.clients && !out_of_time(); ++client) {
       StressLog candidate = log;
       std::erase_if(candidate.entries, [client](const LogEntry& entry) { return entry.client == client; });
-      if (candidate.entries.size() != log.entries.size() && still_fails(candidate)) log = std::move(candidate);
+      bool dropped = candidate.entries.size() != log.entries.size() && !candidate.entries.empty();
+      if (dropped && still_fails(candidate)) log = std::move(candidate);
     }
   }
 

@@ -150,7 +150,6 @@ boost::asio::awaitable<void> StressDriver::client_loop(unsigned client) {
     auto begin = std::chrono::steady_clock::now();
     StressCommand command = generators_[client]->next(checker_.view(client));
     checker_time_ += std::chrono::steady_clock::now() - begin;
-    outcome_.log.entries.push_back(LogEntry{client, command});
     bool answered = co_await perform(client, command);
     if (!answered) clients_[client]->retire();
     report_progress();

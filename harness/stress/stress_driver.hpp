@@ -36,7 +36,8 @@ class StressDriver {
   boost::asio::awaitable<void> serial_loop(const StressLog& replay);
   boost::asio::awaitable<bool> perform(unsigned client, const StressCommand& command);
   boost::asio::awaitable<void> finish();
-  void judge(unsigned client, const StressCommand& command, std::vector<Finding> findings);
+  void judge(unsigned client, const StressCommand& command, std::uint64_t index,
+             std::vector<Finding> findings);
   void record(const Finding& finding, std::uint64_t index, const std::string& command);
   bool take_turn();
   void report_progress();

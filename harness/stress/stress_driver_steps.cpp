@@ -12,6 +12,8 @@ constexpr std::size_t kMaxFindingsKept = 50;
 
 }  // namespace
 
+// The log holds commands in the order their answers arrived: for a server that runs one
+// command at a time, that is the closest the client can see to the order it ran them in.
 boost::asio::awaitable<bool> StressDriver::perform(unsigned client, const StressCommand& command) {
   auto begin = std::chrono::steady_clock::now();
   checker_.sent(client, command);
@@ -19,15 +21,18 @@ boost::asio::awaitable<bool> StressDriver::perform(unsigned client, const Stress
   checker_time_ += sent - begin;
   engine::CommandRun run = co_await clients_[client]->execute(command, deadline());
   auto answered = std::chrono::steady_clock::now();
+  outcome_.log.entries.push_back(LogEntry{client, command});
+  const std::uint64_t index = outcome_.log.entries.size() - 1;
   statistics_.record(run.name, std::chrono::duration_cast<std::chrono::microseconds>(answered - sent));
   outcome_.result.duration_s = std::chrono::duration<double>(answered - started_).count();
   std::vector<Finding> findings = checker_.done(client, command, clients_[client]->exchange(run));
   checker_time_ += std::chrono::steady_clock::now() - answered;
-  judge(client, command, std::move(findings));
+  judge(client, command, index, std::move(findings));
   co_return run.tagged.has_value();
 }
 
-void StressDriver::judge(unsigned client, const StressCommand& command, std::vector<Finding> findings) {
+void StressDriver::judge(unsigned client, const StressCommand& command, std::uint64_t index,
+                         std::vector<Finding> findings) {
   for (auto& implicit : clients_[client]->take_implicit_findings()) {
     findings.insert(findings.begin(), Finding{.invariant = implicit.invariant,
                                               .client = clients_[client]->id(),
@@ -35,7 +40,6 @@ void StressDriver::judge(unsigned client, const StressCommand& command, std::vec
                                               .expected = implicit.expected,
                                               .observed = implicit.observed});
   }
-  std::uint64_t index = outcome_.log.entries.empty() ? 0 : outcome_.log.entries.size() - 1;
   for (const auto& finding : findings) record(finding, index, command.shown());
 }
 
@@ -75,7 +79,6 @@ boost::asio::awaitable<void> StressDriver::serial_loop(const StressLog& replay) 
   for (const LogEntry& entry : replay.entries) {
     if (stop_) break;
     if (!clients_[entry.client]->usable()) continue;
-    outcome_.log.entries.push_back(entry);
     bool answered = co_await perform(entry.client, entry.command);
     if (!answered) clients_[entry.client]->retire();
     report_progress();

@@ -1,0 +1,125 @@
+#include "harness/stress/checker.hpp"
+
+#include <deque>
+
+#include <gtest/gtest.h>
+
+#include "harness/imap/response_parser.hpp"
+
+namespace referee::stress {
+namespace {
+
+// Two sessions on one mailbox; responses given as server text.
+class CheckerTest : public ::testing::Test {
+ protected:
+  Checker checker{{"t/m1", "t/m2"}, {"C1", "C2"}};
+
+  std::vector<Finding> exchange(unsigned client, StressCommand command, std::string_view server_text) {
+    imap::ResponseParser parser;
+    parser.expect_greeting(false);
+    parser.feed(server_text);
+    responses_.clear();
+    imap::Response response;
+    imap::ParseFailure failure;
+    while (parser.next(response, failure) == imap::ResponseParser::State::response) responses_.push_back(response);
+    Exchange seen;
+    for (auto& parsed : responses_) {
+      if (parsed.kind == imap::ResponseKind::tagged) seen.tagged = &parsed;
+      else seen.untagged.push_back(&parsed);
+    }
+    checker.sent(client, command);
+    return checker.done(client, command, seen);
+  }
+
+  std::vector<Finding> select(unsigned client, std::string_view text) {
+    return exchange(client, {CommandKind::select, "SELECT \"t/m1\""}, text);
+  }
+
+  static bool broke(const std::vector<Finding>& findings, const Invariant& which) {
+    for (const auto& finding : findings) {
+      if (finding.invariant.name == which.name && finding.violation) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::deque<imap::Response> responses_;
+};
+
+TEST_F(CheckerTest, UidsMustAscendAndStay) {
+  select(0, "* 3 EXISTS\r\n* OK [UIDVALIDITY 7] x\r\na1 OK done\r\n");
+  auto fine = exchange(0, {CommandKind::fetch, "FETCH 1:* (FLAGS UID)"},
+                       "* 1 FETCH (FLAGS () UID 4)\r\n* 2 FETCH (FLAGS () UID 9)\r\na2 OK done\r\n");
+  EXPECT_TRUE(fine.empty());
+  auto out_of_order = exchange(0, {CommandKind::fetch, "FETCH 3 (FLAGS UID)"},
+                               "* 3 FETCH (FLAGS () UID 5)\r\na3 OK done\r\n");
+  EXPECT_TRUE(broke(out_of_order, invariant::uid_ascending));
+  auto changed = exchange(0, {CommandKind::fetch, "FETCH 2 (FLAGS UID)"},
+                          "* 2 FETCH (FLAGS () UID 10)\r\na4 OK done\r\n");
+  EXPECT_TRUE(broke(changed, invariant::uid_stable));
+}
+
+TEST_F(CheckerTest, MessageNumbersStayWithinTheView) {
+  select(0, "* 2 EXISTS\r\na1 OK done\r\n");
+  EXPECT_TRUE(broke(exchange(0, {CommandKind::noop, "NOOP"}, "* 3 EXPUNGE\r\na2 OK done\r\n"),
+                    invariant::sequence_numbers));
+  EXPECT_TRUE(broke(exchange(0, {CommandKind::noop, "NOOP"}, "* 7 FETCH (FLAGS ())\r\na3 OK done\r\n"),
+                    invariant::sequence_numbers));
+}
+
+TEST_F(CheckerTest, RecentGoesToOneSessionOnly) {
+  select(0, "* 1 EXISTS\r\na1 OK done\r\n");
+  select(1, "* 1 EXISTS\r\na1 OK done\r\n");
+  EXPECT_TRUE(exchange(0, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"},
+                       "* 1 FETCH (FLAGS (\\Recent) UID 3)\r\na2 OK done\r\n").empty());
+  EXPECT_TRUE(broke(exchange(1, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"},
+                             "* 1 FETCH (FLAGS (\\Recent) UID 3)\r\na2 OK done\r\n"),
+                    invariant::recent_one_session));
+}
+
+TEST_F(CheckerTest, FlagsMatchTheLastStore) {
+  select(0, "* 1 EXISTS\r\na1 OK done\r\n");
+  select(1, "* 1 EXISTS\r\na1 OK done\r\n");
+  exchange(1, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"}, "* 1 FETCH (FLAGS () UID 3)\r\na2 OK done\r\n");
+  exchange(0, {CommandKind::store, "STORE 1 +FLAGS (\\Seen)"},
+           "* 1 FETCH (FLAGS (\\Seen) UID 3)\r\na2 OK done\r\n");
+  EXPECT_TRUE(exchange(1, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"},
+                       "* 1 FETCH (FLAGS (\\Seen) UID 3)\r\na3 OK done\r\n").empty());
+  EXPECT_TRUE(broke(exchange(1, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"},
+                             "* 1 FETCH (FLAGS () UID 3)\r\na4 OK done\r\n"),
+                    invariant::flags_converge));
+}
+
+TEST_F(CheckerTest, CopyMustReturnPendingExpunges) {
+  select(0, "* 2 EXISTS\r\na1 OK done\r\n");
+  select(1, "* 2 EXISTS\r\na1 OK done\r\n");
+  exchange(1, {CommandKind::fetch, "FETCH 1:* (FLAGS UID)"},
+           "* 1 FETCH (FLAGS () UID 1)\r\n* 2 FETCH (FLAGS () UID 2)\r\na2 OK done\r\n");
+  exchange(0, {CommandKind::fetch, "FETCH 1:* (FLAGS UID)"},
+           "* 1 FETCH (FLAGS () UID 1)\r\n* 2 FETCH (FLAGS () UID 2)\r\na2 OK done\r\n");
+  exchange(0, {CommandKind::expunge, "EXPUNGE"}, "* 1 EXPUNGE\r\na3 OK done\r\n");
+  auto hidden = exchange(1, {CommandKind::copy, "COPY 2 \"t/m2\""}, "a3 OK done\r\n");
+  EXPECT_TRUE(broke(hidden, invariant::pending_expunge_to_copy));
+  auto told = exchange(1, {CommandKind::copy, "COPY 1 \"t/m2\""}, "* 1 EXPUNGE\r\na4 OK done\r\n");
+  EXPECT_FALSE(broke(told, invariant::pending_expunge_to_copy));
+}
+
+TEST_F(CheckerTest, BadToAWellFormedCommandOnly) {
+  select(0, "* 2 EXISTS\r\na1 OK done\r\n");
+  EXPECT_TRUE(broke(exchange(0, {CommandKind::fetch, "FETCH 2 (FLAGS)"}, "a2 BAD no\r\n"),
+                    invariant::no_bad_to_well_formed));
+  // RFC 3501 or RFC 2180: a number above the count may get BAD.
+  EXPECT_FALSE(broke(exchange(0, {CommandKind::fetch, "FETCH 5 (FLAGS)"}, "a3 BAD no\r\n"),
+                     invariant::no_bad_to_well_formed));
+}
+
+TEST_F(CheckerTest, ACommandWithoutAnswerBreaksTheDeadline) {
+  Exchange nothing;
+  nothing.timed_out = true;
+  StressCommand noop{CommandKind::noop, "NOOP"};
+  checker.sent(0, noop);
+  EXPECT_TRUE(broke(checker.done(0, noop, nothing), invariant::answered_in_time));
+}
+
+}  // namespace
+}  // namespace referee::stress

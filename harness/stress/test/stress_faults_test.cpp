@@ -1,0 +1,122 @@
+// `referee stress` against the built-in reference servers: each fault mode that breaks a stress
+// invariant is found within 10 s with the default mix (fixed seeds), shrunk to a scenario that
+// `referee validate` accepts and `referee run` fails; a correct server gives no violation;
+// a replay gives the same bytes every time. New fault modes are one line in kFaults.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FaultCase {
+  const char* fault;
+  const char* invariant;  // the first violation expected
+  const char* length;     // at most 10 s (drop-without-bye shows only at the final LOGOUT)
+  const char* timeout;    // each command's deadline (and each step's in the shrunk scenario)
+};
+
+constexpr FaultCase kFaults[] = {
+    {"expunge-during-fetch", "no-expunge-during-fetch-store-search", "--duration 5s", "2s"},
+    {"expunge-during-store", "no-expunge-during-fetch-store-search", "--duration 5s", "2s"},
+    {"expunge-during-search", "no-expunge-during-fetch-store-search", "--duration 5s", "2s"},
+    {"exists-decrease", "exists-never-decreases", "--duration 5s", "2s"},
+    {"garbage-response", "response-syntax", "--duration 5s", "2s"},
+    {"hang-on-noop", "answered-within-deadline", "--duration 5s", "300ms"},
+    {"copy-hides-expunges", "pending-expunge-to-copy", "--duration 5s", "2s"},
+    {"drop-without-bye", "bye-before-close", "--commands 300", "2s"},
+};
+
+int run(const std::string& arguments) {
+  std::string command = std::string(REFEREE_TEST_CLI) + " " + arguments + " >/dev/null 2>&1";
+  int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+boost::json::object results(const fs::path& out) {
+  std::ifstream in(out / "results.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  return boost::json::parse(text.str()).as_object();
+}
+
+fs::path fresh_directory(const std::string& name) {
+  fs::path directory = fs::temp_directory_path() / ("referee-stress-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(directory);
+  fs::create_directories(directory);
+  return directory;
+}
+
+class StressFaults : public ::testing::TestWithParam<FaultCase> {};
+
+TEST_P(StressFaults, AreFoundShrunkAndFailTheScenarioRun) {
+  const FaultCase& fault = GetParam();
+  fs::path out = fresh_directory(fault.fault);
+  std::string common = std::string("--seed 7 -q --timeout ") + fault.timeout + " --fixture-fault " + fault.fault;
+  ASSERT_EQ(run("stress " + common + " " + fault.length + " --shrink --out " + out.string()), 1);
+  auto stress = results(out).at("stress").as_object();
+  ASSERT_FALSE(stress.at("findings").as_array().empty());
+  EXPECT_EQ(stress.at("findings").as_array()[0].at("invariant").as_string(), fault.invariant);
+  EXPECT_FALSE(stress.at("findings").as_array()[0].at("transcript").as_array().empty());
+  ASSERT_TRUE(fs::exists(out / "stress-replay.txt"));
+  ASSERT_TRUE(fs::exists(out / "stress-shrunk.xml")) << stress.at("shrink_summary");
+  fs::path scenarios = out / "scenarios";
+  fs::create_directories(scenarios);
+  fs::copy_file(out / "stress-shrunk.xml", scenarios / "shrunk.xml");
+  EXPECT_EQ(run("validate " + (scenarios / "shrunk.xml").string()), 0);
+  // The scenario fails the same way under `referee run`, and passes without the fault.
+  EXPECT_EQ(run("run -q --scenarios " + scenarios.string() + " --fixture-fault " + fault.fault +
+                " --out " + (out / "run").string()), 1);
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixture, StressFaults, ::testing::ValuesIn(kFaults),
+                         [](const auto& info) { return std::regex_replace(info.param.fault, std::regex("-"), "_"); });
+
+TEST(Stress, CorrectServerShowsNoViolation) {
+  fs::path out = fresh_directory("correct");
+  EXPECT_EQ(run("stress --seed 11 --duration 2s -q --out " + out.string()), 0);
+  auto stress = results(out).at("stress").as_object();
+  EXPECT_EQ(stress.at("violations").to_number<std::uint64_t>(), 0u);
+  EXPECT_GT(stress.at("commands").to_number<std::uint64_t>(), 1000u);
+  fs::remove_all(out);
+}
+
+// Transcript lines without their timestamps ("+1234us ").
+std::string window_without_times(const boost::json::object& stress) {
+  std::string text;
+  for (const auto& line : stress.at("findings").as_array()[0].at("transcript").as_array()) {
+    std::string value(line.as_string());
+    text += value.substr(value.find(' ') + 1) + "\n";
+  }
+  return text;
+}
+
+TEST(Stress, ReplayReproducesTheFailureByteForByte) {
+  fs::path out = fresh_directory("replay");
+  ASSERT_EQ(run("stress --seed 7 --duration 5s -q --fixture-fault expunge-during-store --out " + out.string()), 1);
+  fs::path first = out / "first", second = out / "second";
+  std::string replay = "stress -q --fixture-fault expunge-during-store --replay " + (out / "stress-replay.txt").string();
+  ASSERT_EQ(run(replay + " --out " + first.string()), 1);
+  ASSERT_EQ(run(replay + " --out " + second.string()), 1);
+  auto one = results(first).at("stress").as_object(), two = results(second).at("stress").as_object();
+  EXPECT_EQ(one.at("findings").as_array()[0].at("invariant").as_string(), "no-expunge-during-fetch-store-search");
+  EXPECT_EQ(window_without_times(one), window_without_times(two));
+  EXPECT_EQ(one.at("commands").to_number<std::uint64_t>(), two.at("commands").to_number<std::uint64_t>());
+  fs::remove_all(out);
+}
+
+TEST(Stress, BadOptionsExitTwo) {
+  EXPECT_EQ(run("stress --mix fetch=x"), 2);
+  EXPECT_EQ(run("stress --mix nothing=3"), 2);
+  EXPECT_EQ(run("stress --duration 5s --commands 10"), 2);
+}
+
+}  // namespace
