@@ -69,9 +69,11 @@ void Checker::tagged(Step& step) {
     finding.expect_tagged = "OK NO";
   }
   if (status == imap::Status::bad) return;
-  // appended-announced (owe/check_owed) is not judged yet: its accounting still reports
-  // false positives against the reference server (docs/STRESS.md, "Not judged yet").
+  if (status == imap::Status::ok && (name == "APPEND" || name == "COPY") && step.command.target) {
+    owe(*step.command.target, step.command, step.now);
+  }
   if (name == "COPY") check_copy(step);
+  check_owed(step);
   // Only this situation is certain: the model may not know every message another session
   // expunged, so a FETCH it thinks mixed may be all expunged for the server.
   if (name == "FETCH" && !step.command.expunged_requested.empty() &&
@@ -91,6 +93,12 @@ void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {
   if (command.name == "EXPUNGE" || command.name == "CLOSE") {
     --mailbox->expunges_running;
     mailbox->last_expunge_done = done;
+    // A message added before may be gone without ever being announced: stop counting on it,
+    // or a later announcement would be matched to it and another one look missing.
+    for (SessionModel& session : sessions_) {
+      if (session.mailbox != command.mailbox) continue;
+      std::erase_if(session.owed, [done](const Announcement& owed) { return owed.added_sent < done; });
+    }
   }
 }
 

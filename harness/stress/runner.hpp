@@ -40,7 +40,7 @@ struct StressOptions {
   bool keep_going = false;                    // count violations instead of stopping
   std::chrono::milliseconds timeout{3000};    // every command's deadline
   std::string run_id;                         // in the mailbox names; made up when empty
-  std::size_t window = 24;                    // transcript events kept per client
+  std::size_t window = 32;                    // transcript events kept per client
   std::function<void(const StressProgress&)> on_progress;  // about once a second
 };
 

@@ -104,6 +104,25 @@ TEST_F(CheckerTest, CopyMustReturnPendingExpunges) {
   EXPECT_FALSE(broke(told, invariant::pending_expunge_to_copy));
 }
 
+TEST_F(CheckerTest, AnAppendIsAnnouncedByTheNextCommand) {
+  select(0, "* 1 EXISTS\r\na1 OK done\r\n");
+  select(1, "* 1 EXISTS\r\na1 OK done\r\n");
+  exchange(1, {CommandKind::append, "APPEND \"t/m1\"", "x"}, "* 2 EXISTS\r\na2 OK done\r\n");
+  EXPECT_TRUE(broke(exchange(0, {CommandKind::noop, "NOOP"}, "a2 OK done\r\n"), invariant::appended_announced));
+  // Told at the next command: nothing owed any more.
+  exchange(1, {CommandKind::append, "APPEND \"t/m1\"", "y"}, "* 3 EXISTS\r\na3 OK done\r\n");
+  EXPECT_TRUE(exchange(0, {CommandKind::noop, "NOOP"}, "* 3 EXISTS\r\na3 OK done\r\n").empty());
+  EXPECT_TRUE(exchange(0, {CommandKind::noop, "NOOP"}, "a4 OK done\r\n").empty());
+}
+
+TEST_F(CheckerTest, AnExpungeExcusesAMissingAnnouncement) {
+  select(0, "* 1 EXISTS\r\na1 OK done\r\n");
+  select(1, "* 1 EXISTS\r\na1 OK done\r\n");
+  exchange(1, {CommandKind::append, "APPEND \"t/m1\" (\\Deleted)", "x"}, "* 2 EXISTS\r\na2 OK done\r\n");
+  exchange(1, {CommandKind::expunge, "EXPUNGE"}, "* 2 EXPUNGE\r\na3 OK done\r\n");
+  EXPECT_TRUE(exchange(0, {CommandKind::noop, "NOOP"}, "a2 OK done\r\n").empty());
+}
+
 TEST_F(CheckerTest, BadToAWellFormedCommandOnly) {
   select(0, "* 2 EXISTS\r\na1 OK done\r\n");
   EXPECT_TRUE(broke(exchange(0, {CommandKind::fetch, "FETCH 2 (FLAGS)"}, "a2 BAD no\r\n"),
