@@ -79,7 +79,6 @@ void write_failure_files(const StressSettings& settings, profile::Profile& profi
                          std::ostream& out) {
   if (!run.first_violation) return;
   stress::StressLog log = run.log;
-  log.entries.resize(run.first_violation_index + 1);
   log.violation = std::string(run.first_violation->invariant.name);
   fs::path replay_file = settings.out_dir / "stress-replay.txt";
   if (auto problem = stress::write_log_file(log, replay_file); problem.empty()) {

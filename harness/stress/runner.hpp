@@ -46,7 +46,7 @@ struct StressOptions {
 
 struct StressRun {
   engine::StressResult result;
-  StressLog log;                    // every command sent, in order
+  StressLog log;                    // the commands up to the first violation, in answer order
   std::string fatal_error;          // the server could not be reached or the setup failed
   std::optional<Finding> first_violation;
   std::uint64_t first_violation_index = 0;

@@ -75,6 +75,8 @@ StressRun StressDriver::run(bool concurrent, const StressLog* replay) {
   result.clients = options_.clients;
   result.mailboxes = static_cast<unsigned>(outcome_.log.mailboxes.size());
   result.mix = options_.mix.describe();
+  // Only a failure needs the commands again: those up to it, for the replay file.
+  if (outcome_.first_violation) outcome_.log.entries = commands_.entries(outcome_.first_violation_index + 1);
   return std::move(outcome_);
 }
 

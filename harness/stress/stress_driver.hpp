@@ -12,6 +12,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "harness/stress/checker.hpp"
+#include "harness/stress/compact_log.hpp"
 #include "harness/stress/runner.hpp"
 #include "harness/stress/statistics.hpp"
 #include "harness/stress/stress_client.hpp"
@@ -53,7 +54,8 @@ class StressDriver {
   std::vector<std::unique_ptr<StressClient>> clients_;
   std::vector<std::unique_ptr<CommandGenerator>> generators_;
   CommandStatistics statistics_;
-  StressRun outcome_;
+  StressRun outcome_;               // its log holds seed, clients and mailboxes until the end
+  CompactLog commands_;             // every command, in the order the answers came
   bool stop_ = false;
   std::uint64_t issued_ = 0;
   std::size_t finished_loops_ = 0;

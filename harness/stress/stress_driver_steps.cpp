@@ -21,8 +21,8 @@ boost::asio::awaitable<bool> StressDriver::perform(unsigned client, const Stress
   checker_time_ += sent - begin;
   engine::CommandRun run = co_await clients_[client]->execute(command, deadline());
   auto answered = std::chrono::steady_clock::now();
-  outcome_.log.entries.push_back(LogEntry{client, command});
-  const std::uint64_t index = outcome_.log.entries.size() - 1;
+  commands_.add(client, command);
+  const std::uint64_t index = commands_.size() - 1;
   statistics_.record(run.name, std::chrono::duration_cast<std::chrono::microseconds>(answered - sent));
   outcome_.result.duration_s = std::chrono::duration<double>(answered - started_).count();
   std::vector<Finding> findings = checker_.done(client, command, clients_[client]->exchange(run));
@@ -78,7 +78,10 @@ boost::asio::awaitable<void> StressDriver::serial_loop(const StressLog& replay) 
   outcome_.result.replayed = true;
   for (const LogEntry& entry : replay.entries) {
     if (stop_) break;
-    if (!clients_[entry.client]->usable()) continue;
+    if (!clients_[entry.client]->usable()) {
+      commands_.add(entry.client, entry.command);  // not sent, but keeps indexes aligned with the log
+      continue;
+    }
     bool answered = co_await perform(entry.client, entry.command);
     if (!answered) clients_[entry.client]->retire();
     report_progress();
@@ -89,7 +92,7 @@ boost::asio::awaitable<void> StressDriver::finish() {
   for (std::size_t i = 0; i < clients_.size(); ++i) {
     co_await clients_[i]->logout(deadline());
     // A close without BYE at LOGOUT is the engine's rule too.
-    std::uint64_t index = outcome_.log.entries.empty() ? 0 : outcome_.log.entries.size() - 1;
+    std::uint64_t index = commands_.size() == 0 ? 0 : commands_.size() - 1;
     for (auto& implicit : clients_[i]->take_implicit_findings()) {
       record(Finding{.invariant = implicit.invariant, .client = clients_[i]->id(),
                      .summary = implicit.summary, .expected = implicit.expected,
