@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -104,6 +105,13 @@ void write_failure_files(const StressSettings& settings, profile::Profile& profi
 int stress_command(const StressSettings& settings, std::ostream& out, std::ostream& err) {
   auto profile = load_target(settings.target, err, !settings.quiet);
   if (!profile) return as_int(ExitCode::usage_error);
+  // Stress runs create and delete test mailboxes, as destructive scenarios do.
+  if (!profile->destructive_allowed) {
+    err << "referee: profile " << profile->name << " (" << profile->file
+        << ") does not allow destructive runs (<test-mailboxes destructive=\"true\"/>): "
+           "stress creates and deletes test mailboxes\n";
+    return as_int(ExitCode::usage_error);
+  }
   if (auto problem = prepare_out_dir(settings.out_dir); !problem.empty()) {
     err << "referee: " << problem << '\n';
     return as_int(ExitCode::usage_error);

@@ -39,7 +39,7 @@ class Checker {
   std::vector<Finding> done(unsigned client, const StressCommand& command, const Exchange& exchange);
 
   GeneratorView view(unsigned client) const;
-  // The test mailbox a command names in quotes ("SELECT \"x/m1\""), after `skip` quoted names.
+  // The test mailbox the first quoted string of a command names ("SELECT \"x/m1\"").
   std::optional<unsigned> mailbox_named(std::string_view text) const;
 
  private:

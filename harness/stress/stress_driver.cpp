@@ -13,7 +13,6 @@
 namespace referee::stress {
 namespace {
 
-
 std::string client_name(unsigned index) { return "C" + std::to_string(index + 1); }
 
 std::vector<std::string> client_names(unsigned count) {

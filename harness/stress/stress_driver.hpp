@@ -25,8 +25,8 @@ class StressDriver {
   StressDriver(const profile::Profile& profile, const StressOptions& options,
                std::vector<std::string> mailboxes);
 
-  // Runs `body` between the setup (mailboxes created, clients logged in) and the teardown
-  // (clients logged out, mailboxes deleted), on this driver's io_context.
+  // Setup (mailboxes created, clients logged in), the streams (concurrent: generated; else the
+  // replay log one command at a time), teardown (clients logged out, mailboxes deleted).
   StressRun run(bool concurrent, const StressLog* replay);
 
  private:

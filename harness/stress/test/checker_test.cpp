@@ -123,6 +123,43 @@ TEST_F(CheckerTest, AnExpungeExcusesAMissingAnnouncement) {
   EXPECT_TRUE(exchange(0, {CommandKind::noop, "NOOP"}, "a2 OK done\r\n").empty());
 }
 
+TEST_F(CheckerTest, MixedRfc2180AnswersAreInformationWithBothTranscripts) {
+  Checker traced{{"t/m1"}, {"C1", "C2"}, [](unsigned client) {
+                   return std::vector<std::string>{"transcript of C" + std::to_string(client + 1)};
+                 }};
+  auto run = [&](unsigned client, StressCommand command, std::string_view text) {
+    imap::ResponseParser parser;
+    parser.expect_greeting(false);
+    parser.feed(text);
+    std::deque<imap::Response> responses;
+    imap::Response response;
+    imap::ParseFailure failure;
+    while (parser.next(response, failure) == imap::ResponseParser::State::response) responses.push_back(response);
+    Exchange seen;
+    for (auto& parsed : responses) {
+      if (parsed.kind == imap::ResponseKind::tagged) seen.tagged = &parsed;
+      else seen.untagged.push_back(&parsed);
+    }
+    traced.sent(client, command);
+    return traced.done(client, command, seen);
+  };
+  for (unsigned client : {0u, 1u}) {
+    run(client, {CommandKind::select, "SELECT \"t/m1\""}, "* 2 EXISTS\r\na1 OK done\r\n");
+    run(client, {CommandKind::fetch, "FETCH 1:* (FLAGS UID)"},
+        "* 1 FETCH (FLAGS () UID 1)\r\n* 2 FETCH (FLAGS () UID 2)\r\na2 OK done\r\n");
+  }
+  run(0, {CommandKind::expunge, "EXPUNGE"}, "* 2 EXPUNGE\r\na3 OK done\r\n");
+  StressCommand fetch{CommandKind::fetch, "FETCH 2 (FLAGS UID RFC822.SIZE)"};
+  EXPECT_TRUE(run(1, fetch, "a3 NO expunged\r\n").empty());
+  EXPECT_TRUE(run(1, fetch, "a4 NO expunged\r\n").empty());
+  auto mixed = run(1, fetch, "* 2 FETCH (FLAGS () UID 2 RFC822.SIZE 0)\r\na5 OK done\r\n");
+  ASSERT_EQ(mixed.size(), 1u);
+  EXPECT_FALSE(mixed[0].violation);
+  EXPECT_EQ(mixed[0].invariant.name, invariant::rfc2180_consistent.name);
+  EXPECT_EQ(mixed[0].earlier_transcript, std::vector<std::string>{"transcript of C2"});
+  EXPECT_NE(mixed[0].observed.find("NIL"), std::string::npos);
+}
+
 TEST_F(CheckerTest, BadToAWellFormedCommandOnly) {
   select(0, "* 2 EXISTS\r\na1 OK done\r\n");
   EXPECT_TRUE(broke(exchange(0, {CommandKind::fetch, "FETCH 2 (FLAGS)"}, "a2 BAD no\r\n"),
