@@ -41,6 +41,7 @@ void print_stress_report(const engine::RunResult& result, const stress::StressRu
   const engine::StressResult& stress = *result.stress;
   if (!run.fatal_error.empty()) {
     err << "referee: the target could not be launched, reached or set up:\n" << run.fatal_error << '\n';
+    return;
   }
   for (const auto& finding : stress.findings) print_finding(finding, stress.seed, out);
   out << fmt::format("\n{}{} commands by {} clients in {:.1f} s: {:.0f} commands/s, {} violations, seed {}\n",

@@ -113,6 +113,17 @@ TEST(Stress, ReplayReproducesTheFailureByteForByte) {
   fs::remove_all(out);
 }
 
+TEST(Stress, AnUnreachableTargetExitsThree) {
+  fs::path out = fresh_directory("unreachable");
+  std::ofstream(out / "profile.xml")
+      << "<profile xmlns=\"urn:referee:profile:1\" name=\"closed\"><servers>"
+         "<server id=\"a\" roles=\"main\" host=\"127.0.0.1\" port=\"1\"/></servers><users>"
+         "<user id=\"u\" roles=\"local\" login=\"u\" password=\"p\" home=\"a\"/></users>"
+         "<test-mailboxes prefix=\"referee-test\" destructive=\"true\"/></profile>\n";
+  EXPECT_EQ(run("stress --duration 1s --target " + (out / "profile.xml").string() + " --out " + out.string()), 3);
+  fs::remove_all(out);
+}
+
 TEST(Stress, BadOptionsExitTwo) {
   EXPECT_EQ(run("stress --mix fetch=x"), 2);
   EXPECT_EQ(run("stress --mix nothing=3"), 2);
