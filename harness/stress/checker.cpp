@@ -11,7 +11,7 @@
 namespace referee::stress {
 namespace {
 
-constexpr std::size_t kMaxUnclaimed = 256;
+constexpr std::size_t kMaxUnclaimed = 4096;  // announcing commands, not messages
 
 bool is_sequence_command(std::string_view name) {
   return name == "FETCH" || name == "STORE" || name == "COPY";
@@ -153,8 +153,13 @@ void Checker::exists(Step& step, std::uint32_t count) {
       step.session.owed.pop_front();
       continue;
     }
-    if (step.session.unclaimed.size() == kMaxUnclaimed) step.session.unclaimed.pop_front();
-    step.session.unclaimed.push_back(step.now);
+    auto& unclaimed = step.session.unclaimed;
+    if (!unclaimed.empty() && unclaimed.back().at == step.now) {
+      ++unclaimed.back().count;
+      continue;
+    }
+    if (unclaimed.size() == kMaxUnclaimed) unclaimed.pop_front();
+    unclaimed.push_back(SessionModel::Unclaimed{step.now, 1});
   }
 }
 

@@ -105,14 +105,19 @@ void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {
 // Every session with `mailbox` selected must be told of the new message by its next command
 // (RFC 3501 §5.2), unless it has been already.
 void Checker::owe(unsigned mailbox, const InFlight& command, Tick done) {
+  // An EXPUNGE since the command was sent may have removed the message already: owe nothing
+  // (an announcement of it stays unclaimed, which only makes the check more lenient).
+  const MailboxModel& model = mailboxes_[mailbox];
+  if (model.expunges_running > 0 || model.last_expunge_done > command.sent) return;
   for (SessionModel& session : sessions_) {
     // A SELECT answered after the APPEND or COPY was sent may have counted the message
     // already (or still be running): nothing to judge for that session.
     if (session.mailbox != mailbox || session.selected_done > command.sent) continue;
     auto& unclaimed = session.unclaimed;
-    while (!unclaimed.empty() && unclaimed.front() < command.sent) unclaimed.pop_front();
+    while (!unclaimed.empty() && unclaimed.front().at < command.sent) unclaimed.pop_front();
     if (!unclaimed.empty()) {
-      unclaimed.pop_front();  // announced while the APPEND or COPY was running
+      // Announced while the APPEND or COPY was running.
+      if (--unclaimed.front().count == 0) unclaimed.pop_front();
     } else {
       session.owed.push_back(Announcement{command.sent, done});
     }

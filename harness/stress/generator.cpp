@@ -12,6 +12,12 @@ bool needs_selection(CommandKind kind) {
          kind == CommandKind::expunge || kind == CommandKind::copy || kind == CommandKind::search;
 }
 
+// Beyond this many messages in its view a client adds none: a server that refuses EXPUNGE
+// while others have the mailbox selected (RFC 2180 §4.1.4) would otherwise grow it for ever.
+constexpr std::uint32_t kMessagesEnough = 400;
+
+bool adds_messages(CommandKind kind) { return kind == CommandKind::append || kind == CommandKind::copy; }
+
 bool needs_messages(CommandKind kind) {
   return kind == CommandKind::fetch || kind == CommandKind::store || kind == CommandKind::copy;
 }
@@ -42,6 +48,7 @@ StressCommand CommandGenerator::next(const GeneratorView& view) {
   CommandKind kind = mix_.pick(random_.below(mix_.total()));
   if (needs_selection(kind) && !view.mailbox) return select();
   if (needs_messages(kind) && view.count == 0) return append(view.mailbox);
+  if (adds_messages(kind) && view.count >= kMessagesEnough) return {CommandKind::noop, "NOOP", {}};
   return draw(kind, view);
 }
 

@@ -54,7 +54,13 @@ struct SessionModel {
   std::uint32_t highest_uid = 0;         // highest UID seen in the selected mailbox
   bool just_selected = false;
   std::deque<Announcement> owed;         // additions this session has not been told of yet
-  std::deque<Tick> unclaimed;            // messages announced before their APPEND was answered
+  // Messages announced before the APPEND or COPY adding them was answered: how many were
+  // announced at each tick (one EXISTS may announce hundreds).
+  struct Unclaimed {
+    Tick at = 0;
+    std::uint32_t count = 0;
+  };
+  std::deque<Unclaimed> unclaimed;
   std::optional<InFlight> in_flight;
 };
 

@@ -89,6 +89,22 @@ TEST(Stress, CorrectServerShowsNoViolation) {
   fs::remove_all(out);
 }
 
+// Every documented RFC 2180 strategy is correct behaviour: none may look like a violation.
+class StressStrategies : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(StressStrategies, ShowNoViolation) {
+  fs::path out = fresh_directory(std::regex_replace(GetParam(), std::regex("[=]"), "-"));
+  EXPECT_EQ(run(std::string("stress --seed 5 --duration 1s -q --fixture-strategy ") + GetParam() +
+                " --out " + out.string()), 0);
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixture, StressStrategies,
+                         ::testing::Values("fetch-expunged=ghost", "fetch-expunged=partial-no",
+                                           "fetch-expunged=refuse-expunge", "store-expunged=set-no",
+                                           "copy-expunged=allow"),
+                         [](const auto& info) { return std::regex_replace(info.param, std::regex("[-=]"), "_"); });
+
 // Transcript lines without their timestamps ("+1234us ").
 std::string window_without_times(const boost::json::object& stress) {
   std::string text;
