@@ -55,7 +55,7 @@ class Checker {
   void tagged(Step& step);
   void check_owed(Step& step);
   void check_copy(Step& step);
-  void owe(unsigned mailbox, const InFlight& command, Tick done);
+  void owe(unsigned mailbox, const InFlight& command, Tick done, std::size_t added);
   void finish_mailbox_counters(const InFlight& command, Tick done);
   MailboxModel* mailbox_of(const InFlight& command);
 
