@@ -82,7 +82,22 @@ void Checker::sent(unsigned client, const StressCommand& command) {
   flight.mailbox = session.mailbox;
   flight.count_at_send = static_cast<std::uint32_t>(session.slots.size());
   if (needs_selection(flight.name)) start_selected_command(session, flight, command.text);
+  if (flight.kind == CommandKind::select && session.mailbox) {
+    session.may_grow = mailboxes_[*session.mailbox].adds_running;
+    session.grown = 0;
+  }
+  if ((flight.name == "APPEND" || flight.name == "COPY") && flight.target) start_adding(flight);
   session.in_flight = std::move(flight);
+}
+
+// An APPEND or COPY may add messages to its destination from now on: every session with it
+// selected may be told of them.
+void Checker::start_adding(InFlight& command) {
+  command.adds = command.name == "COPY" ? std::max<std::uint32_t>(1, static_cast<std::uint32_t>(command.requested.size())) : 1;
+  mailboxes_[*command.target].adds_running += command.adds;
+  for (SessionModel& session : sessions_) {
+    if (session.mailbox == command.target) session.may_grow += command.adds;
+  }
 }
 
 void Checker::start_selected_command(SessionModel& session, InFlight& command, std::string_view text) {
@@ -149,6 +164,7 @@ void Checker::exists(Step& step, std::uint32_t count) {
   while (slots.size() < count) {
     slots.push_back(Slot{0, step.command.sent});
     if (!growth) continue;
+    ++step.session.grown;
     if (!step.session.owed.empty()) {
       step.session.owed.pop_front();
       continue;
@@ -161,6 +177,7 @@ void Checker::exists(Step& step, std::uint32_t count) {
     if (unclaimed.size() == kMaxUnclaimed) unclaimed.pop_front();
     unclaimed.push_back(SessionModel::Unclaimed{step.now, 1});
   }
+  if (growth) check_growth(step.session, step);
 }
 
 void Checker::expunge(Step& step, const imap::Response& response) {

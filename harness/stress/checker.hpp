@@ -45,6 +45,9 @@ class Checker {
  private:
   struct Step;  // one answered command being judged
   void start_selected_command(SessionModel& session, InFlight& command, std::string_view text);
+  void start_adding(InFlight& command);
+  void finish_adding(Step& step);
+  void check_growth(const SessionModel& observer, Step& step);
   void untagged(Step& step, const imap::Response& response);
   void exists(Step& step, std::uint32_t count);
   void expunge(Step& step, const imap::Response& response);

@@ -40,6 +40,7 @@ std::string fetch_behaviour(const Exchange& exchange, const std::vector<std::uin
 
 void Checker::tagged(Step& step) {
   finish_mailbox_counters(step.command, step.now);
+  if (step.command.adds > 0) finish_adding(step);
   const imap::Response* tagged = step.exchange.tagged;
   const std::string& name = step.command.name;
   if (tagged == nullptr) {
@@ -86,6 +87,36 @@ void Checker::tagged(Step& step) {
                                     step.session.client, std::move(transcript));
     if (finding) step.findings.push_back(std::move(*finding));
   }
+}
+
+// RFC 2180 §4.4.1: "if a COPY command is unsuccessful, the server MUST restore the
+// destination mailbox to its state before the COPY attempt": a refused APPEND or COPY adds
+// nothing, so the sessions on the destination may grow by that much less.
+void Checker::finish_adding(Step& step) {
+  const unsigned target = *step.command.target;
+  mailboxes_[target].adds_running -= step.command.adds;
+  const imap::Response* tagged = step.exchange.tagged;
+  if (tagged != nullptr && tagged->status == imap::Status::ok) return;
+  for (SessionModel& session : sessions_) {
+    if (session.mailbox != target) continue;
+    session.may_grow -= std::min<std::uint64_t>(session.may_grow, step.command.adds);
+    check_growth(session, step);
+  }
+}
+
+// More messages announced to `observer` since its SELECT than APPEND and COPY can have added.
+void Checker::check_growth(const SessionModel& observer, Step& step) {
+  if (observer.grown <= observer.may_grow) return;
+  Finding& finding = step.add(invariant::refused_copy_adds_nothing,
+                              fmt::format("{} was told of {} new messages in {}; APPEND and COPY added at most {}",
+                                          observer.client, observer.grown,
+                                          mailboxes_[*observer.mailbox].name, observer.may_grow),
+                              "no message from a refused COPY or APPEND",
+                              fmt::format("{} messages in {}'s view", observer.slots.size(), observer.client));
+  finding.client = observer.client;
+  finding.expect_response = "EXISTS";
+  finding.expect_present = false;
+  finding.expect_number = std::to_string(observer.slots.size());
 }
 
 void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {

@@ -10,6 +10,7 @@ const std::vector<Invariant>& all_invariants() {
       invariant::flags_converge,          invariant::uid_ascending,
       invariant::uid_stable,              invariant::uid_never_reused,
       invariant::recent_one_session,      invariant::pending_expunge_to_copy,
+      invariant::refused_copy_adds_nothing,
       invariant::answered_in_time,        invariant::no_bad_to_well_formed,
       invariant::rfc2180_consistent};
   return all;

@@ -34,6 +34,8 @@ inline constexpr Invariant recent_one_session{"recent-one-session",
                                               "rfc3501-2.3.2-recent-one-session"};
 inline constexpr Invariant pending_expunge_to_copy{"pending-expunge-to-copy",
                                                    "rfc2180-4.4.1-pending-expunge-to-copy"};
+inline constexpr Invariant refused_copy_adds_nothing{"refused-copy-adds-nothing",
+                                                     "rfc2180-4.4.1-restore-destination"};
 inline constexpr Invariant answered_in_time{"answered-within-deadline",
                                             "rfc3501-2.2.1-command-completion"};
 inline constexpr Invariant no_bad_to_well_formed{"no-bad-to-well-formed",

@@ -43,6 +43,7 @@ struct InFlight {
   std::vector<std::uint32_t> requested;  // FETCH/STORE: message numbers asked for
   std::vector<std::uint32_t> expunged_requested;  // ...of those, expunged before it was sent
   std::uint32_t count_at_send = 0;
+  std::uint32_t adds = 0;                // APPEND/COPY: messages it may add to `target`
 };
 
 struct SessionModel {
@@ -62,6 +63,10 @@ struct SessionModel {
   };
   std::deque<Unclaimed> unclaimed;
   std::optional<InFlight> in_flight;
+  // Since the SELECT: messages APPEND and COPY commands may have added (those running when it
+  // was sent, those sent since, less those refused), and messages announced by EXISTS.
+  std::uint64_t may_grow = 0;
+  std::uint64_t grown = 0;
 };
 
 // What the run knows of one test mailbox.
@@ -79,6 +84,7 @@ struct MailboxModel {
   std::uint64_t store_generation = 0;  // +1 for every STORE sent on it
   unsigned stores_running = 0;
   unsigned expunges_running = 0;       // EXPUNGE commands in flight
+  std::uint64_t adds_running = 0;      // messages APPEND/COPY commands in flight may add
   Tick last_expunge_done = 0;
 
   void forget_uids();  // a new UIDVALIDITY

@@ -160,6 +160,16 @@ TEST_F(CheckerTest, MixedRfc2180AnswersAreInformationWithBothTranscripts) {
   EXPECT_NE(mixed[0].observed.find("NIL"), std::string::npos);
 }
 
+TEST_F(CheckerTest, ARefusedCopyAddsNothing) {
+  select(0, "* 1 EXISTS\r\na1 OK done\r\n");
+  exchange(1, {CommandKind::select, "SELECT \"t/m2\""}, "* 1 EXISTS\r\na1 OK done\r\n");
+  exchange(1, {CommandKind::copy, "COPY 1 \"t/m1\""}, "a2 OK done\r\n");
+  EXPECT_TRUE(exchange(0, {CommandKind::noop, "NOOP"}, "* 2 EXISTS\r\na2 OK done\r\n").empty());
+  exchange(1, {CommandKind::copy, "COPY 1 \"t/m1\""}, "a3 NO refused\r\n");
+  EXPECT_TRUE(broke(exchange(0, {CommandKind::noop, "NOOP"}, "* 3 EXISTS\r\na3 OK done\r\n"),
+                    invariant::refused_copy_adds_nothing));
+}
+
 TEST_F(CheckerTest, BadToAWellFormedCommandOnly) {
   select(0, "* 2 EXISTS\r\na1 OK done\r\n");
   EXPECT_TRUE(broke(exchange(0, {CommandKind::fetch, "FETCH 2 (FLAGS)"}, "a2 BAD no\r\n"),

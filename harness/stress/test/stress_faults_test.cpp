@@ -31,6 +31,7 @@ constexpr FaultCase kFaults[] = {
     {"garbage-response", "response-syntax", "--duration 5s", "2s"},
     {"hang-on-noop", "answered-within-deadline", "--duration 5s", "300ms"},
     {"copy-hides-expunges", "pending-expunge-to-copy", "--duration 5s", "2s"},
+    {"copy-partial-on-failure", "refused-copy-adds-nothing", "--duration 5s", "2s"},
     {"copy-drops-original", "appended-announced", "--duration 5s", "2s"},
     {"drop-without-bye", "bye-before-close", "--commands 300", "2s"},
 };
