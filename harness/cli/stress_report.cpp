@@ -10,7 +10,8 @@ namespace {
 constexpr std::size_t kWindowLinesShown = 30;
 
 void print_finding(const engine::StressFinding& finding, std::uint64_t seed, std::ostream& out) {
-  out << fmt::format("\n{} {} [{}] on {} #{}: {}\n", finding.outcome == "fail" ? "VIOLATION" : "INFO",
+  std::string_view label = finding.outcome == "fail" ? "VIOLATION" : finding.outcome == "warn" ? "WARNING" : "INFO";
+  out << fmt::format("\n{} {} [{}] on {} #{}: {}\n", label,
                      finding.invariant, finding.requirement, finding.client, finding.command_index,
                      finding.summary);
   out << fmt::format("  command:  {}\n  expected: {}\n  observed: {}\n  seed:     {}\n",

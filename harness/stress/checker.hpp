@@ -58,6 +58,7 @@ class Checker {
   void tagged(Step& step);
   void check_owed(Step& step);
   void check_copy(Step& step);
+  void check_only_expunged_fetch(Step& step);
   void owe(unsigned mailbox, const InFlight& command, Tick done, std::size_t added);
   void finish_mailbox_counters(const InFlight& command, Tick done);
   MailboxModel* mailbox_of(const InFlight& command);
@@ -67,6 +68,7 @@ class Checker {
   Rfc2180Tracker rfc2180_;
   Excerpt excerpt_;
   Tick clock_ = 0;
+  bool only_expunged_warned_ = false;
 };
 
 }  // namespace referee::stress

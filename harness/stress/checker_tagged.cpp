@@ -86,6 +86,7 @@ void Checker::tagged(Step& step) {
     auto finding = rfc2180_.observe(situation, fetch_behaviour(step.exchange, step.command.expunged_requested),
                                     step.session.client, std::move(transcript));
     if (finding) step.findings.push_back(std::move(*finding));
+    check_only_expunged_fetch(step);
   }
 }
 
@@ -117,6 +118,20 @@ void Checker::check_growth(const SessionModel& observer, Step& step) {
   finding.expect_response = "EXISTS";
   finding.expect_present = false;
   finding.expect_number = std::to_string(observer.slots.size());
+}
+
+// RFC 2180 §4.1.3: "If all of the messages in the subsequent FETCH command have been
+// expunged, the server SHOULD return only a tagged NO." It concerns servers answering NIL
+// data (a ghosting server, §4.1.1, answers the old data instead): a warning, once a run.
+void Checker::check_only_expunged_fetch(Step& step) {
+  if (only_expunged_warned_ || step.exchange.tagged->status != imap::Status::ok) return;
+  if (fetch_behaviour(step.exchange, step.command.expunged_requested).find("NIL") == std::string::npos) return;
+  only_expunged_warned_ = true;
+  Finding& finding = step.add(invariant::only_expunged_fetch_no,
+                              "FETCH of only messages expunged by another session answered OK with NIL data",
+                              "only a tagged NO (RFC 2180 §4.1.3)", "tagged OK and NIL data");
+  finding.violation = false;
+  finding.warning = true;
 }
 
 void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {

@@ -40,9 +40,11 @@ inline constexpr Invariant answered_in_time{"answered-within-deadline",
                                             "rfc3501-2.2.1-command-completion"};
 inline constexpr Invariant no_bad_to_well_formed{"no-bad-to-well-formed",
                                                  "rfc3501-7.1.3-bad-protocol-error"};
-// Information, never a failure (RFC 2180 is Informational, DECISIONS.md).
+// Information or warnings, never failures (RFC 2180 is Informational, DECISIONS.md).
 inline constexpr Invariant rfc2180_consistent{"rfc2180-strategy-consistent",
                                               "rfc2180-4.1.3-nil-fetch"};
+inline constexpr Invariant only_expunged_fetch_no{"only-expunged-fetch-no",
+                                                  "rfc2180-4.1.3-only-expunged-no"};
 }  // namespace invariant
 
 // Every invariant, for documentation, the CLI and lookups by name.
@@ -54,7 +56,8 @@ std::optional<Invariant> invariant_for_requirement(std::string_view requirement)
 // What one check found on one client's command.
 struct Finding {
   Invariant invariant;
-  bool violation = true;       // false: information (RFC 2180 strategy inconsistency)
+  bool violation = true;       // false: information (RFC 2180 strategy inconsistency)...
+  bool warning = false;        // ...or, when set, a warning (an RFC 2180 SHOULD broken)
   std::string client;
   std::string summary;
   std::string expected;

@@ -57,7 +57,7 @@ void StressDriver::record(const Finding& finding, std::uint64_t index, const std
   if (result.findings.size() >= kMaxFindingsKept) return;
   engine::StressFinding kept{.invariant = std::string(finding.invariant.name),
                              .requirement = std::string(finding.invariant.requirement),
-                             .outcome = finding.violation ? "fail" : "info",
+                             .outcome = finding.violation ? "fail" : finding.warning ? "warn" : "info",
                              .client = finding.client,
                              .command = command,
                              .summary = finding.summary,

@@ -91,6 +91,19 @@ TEST(Stress, CorrectServerShowsNoViolation) {
   fs::remove_all(out);
 }
 
+// RFC 2180 §4.1.3's SHOULD broken: a warning, not a violation (exit 0, DECISIONS.md).
+TEST(Stress, OnlyExpungedFetchAnsweredOkIsAWarning) {
+  fs::path out = fresh_directory("only-expunged");
+  EXPECT_EQ(run("stress --seed 1 --duration 5s -q --fixture-fault fetch-only-expunged-ok --out " + out.string()), 0);
+  bool warned = false;
+  for (const auto& finding : results(out).at("stress").at("findings").as_array()) {
+    warned = warned || (finding.at("invariant").as_string() == "only-expunged-fetch-no" &&
+                        finding.at("outcome").as_string() == "warn");
+  }
+  EXPECT_TRUE(warned);
+  fs::remove_all(out);
+}
+
 // Every documented RFC 2180 strategy is correct behaviour: none may look like a violation.
 class StressStrategies : public ::testing::TestWithParam<const char*> {};
 
