@@ -96,7 +96,8 @@ TEST(Stress, OnlyExpungedFetchAnsweredOkIsAWarning) {
   fs::path out = fresh_directory("only-expunged");
   EXPECT_EQ(run("stress --seed 1 --duration 5s -q --fixture-fault fetch-only-expunged-ok --out " + out.string()), 0);
   bool warned = false;
-  for (const auto& finding : results(out).at("stress").at("findings").as_array()) {
+  const auto document = results(out);  // named: the loop below iterates inside it
+  for (const auto& finding : document.at("stress").at("findings").as_array()) {
     warned = warned || (finding.at("invariant").as_string() == "only-expunged-fetch-no" &&
                         finding.at("outcome").as_string() == "warn");
   }
