@@ -119,7 +119,8 @@ void Checker::start_selected_command(SessionModel& session, InFlight& command, s
     }
   }
   if (command.name == "COPY") {
-    command.target = mailbox_named(text.substr(text.find(' ', 5)));
+    auto after_set = text.find(' ', 5);
+    if (after_set != std::string_view::npos) command.target = mailbox_named(text.substr(after_set));
     for (const Slot& slot : session.slots) {
       if (slot.uid != 0 && mailbox->expunged.contains(slot.uid)) command.pending_expunged.push_back(slot.uid);
     }

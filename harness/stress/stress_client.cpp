@@ -49,7 +49,9 @@ boost::asio::awaitable<engine::CommandRun> StressClient::execute(const StressCom
   // Responses of the command before were judged already.
   session_.pool().clear();
   if (command.kind == CommandKind::idle) {
-    co_await session_.start_bytes(idle_bytes, deadline);
+    // Named: g++ 12 mishandles temporaries that live across a co_await.
+    const std::function<engine::CommandBytes(const std::string&)> idle = idle_bytes;
+    co_await session_.start_bytes(idle, deadline);
     if (session_.command().held) co_await session_.resume(deadline);
     co_await session_.finish(deadline);
     co_return session_.command();

@@ -35,8 +35,11 @@ awaitable<bool> ClientSession::open(const net::Endpoint& endpoint, net::Deadline
 
 awaitable<void> ClientSession::start(const std::vector<scenario::SendPart>& parts,
                                      net::Deadline deadline) {
-  co_await start_bytes([&parts](const std::string& tag) { return build_command(tag, parts); },
-                       deadline);
+  // Named: g++ 12 mishandles temporaries that live across a co_await.
+  const std::function<CommandBytes(const std::string&)> build = [&parts](const std::string& tag) {
+    return build_command(tag, parts);
+  };
+  co_await start_bytes(build, deadline);
 }
 
 awaitable<void> ClientSession::start_bytes(
