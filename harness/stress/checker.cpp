@@ -73,6 +73,7 @@ void Checker::sent(unsigned client, const StressCommand& command) {
     session.highest_uid = 0;
     session.owed.clear();
     session.unclaimed.clear();
+    session.flag_updates_owed.clear();
     session.selected_sent = flight.sent;
     session.selected_done = ~Tick{0};
     flight.target = session.mailbox;

@@ -77,6 +77,8 @@ void Checker::tagged(Step& step) {
   }
   if (name == "COPY") check_copy(step);
   check_owed(step);
+  owe_flag_updates(step);
+  check_flag_updates(step);
   // Only this situation is certain: the model may not know every message another session
   // expunged, so a FETCH it thinks mixed may be all expunged for the server.
   if (name == "FETCH" && !step.command.expunged_requested.empty() &&
@@ -132,6 +134,46 @@ void Checker::check_only_expunged_fetch(Step& step) {
                               "only a tagged NO (RFC 2180 §4.1.3)", "tagged OK and NIL data");
   finding.violation = false;
   finding.warning = true;
+}
+
+// RFC 3501 §5.2: "A server SHOULD send message flag updates automatically, without requiring
+// the client to request such updates explicitly." Every other session on the mailbox is owed
+// an untagged FETCH for each message this STORE certainly changed.
+void Checker::owe_flag_updates(Step& step) {
+  if (step.flags_changed.empty() || step.exchange.tagged->status != imap::Status::ok) return;
+  for (unsigned i = 0; i < sessions_.size(); ++i) {
+    SessionModel& other = sessions_[i];
+    if (i == step.client || other.mailbox != step.command.mailbox) continue;
+    for (std::uint32_t uid : step.flags_changed) {
+      other.flag_updates_owed[uid] = {step.command.sent, step.now};
+    }
+  }
+}
+
+// At the end of a command sent after such a STORE was answered: a warning (once a run) when
+// no FETCH with the FLAGS of a message the session has came.
+void Checker::check_flag_updates(Step& step) {
+  SessionModel& session = step.session;
+  if (session.flag_updates_owed.empty() || session.mailbox != step.command.mailbox) return;
+  const MailboxModel& mailbox = mailboxes_[*session.mailbox];
+  for (auto owed = session.flag_updates_owed.begin(); owed != session.flag_updates_owed.end();) {
+    auto [uid, store] = *owed;
+    if (store.second >= step.command.sent) {
+      ++owed;
+      continue;
+    }
+    owed = session.flag_updates_owed.erase(owed);
+    // A message expunged since needs no update; one the session never had neither.
+    if (mailbox.expunges_running > 0 || mailbox.last_expunge_done > store.first) continue;
+    if (flag_updates_warned_ || !contains_uid(session.slots, uid)) continue;
+    flag_updates_warned_ = true;
+    Finding& finding = step.add(invariant::flag_updates_announced,
+                                fmt::format("another session changed the flags of UID {}; {} was not told", uid,
+                                            step.command.name),
+                                "an untagged FETCH with the new FLAGS (RFC 3501 §5.2)", "no FETCH for it");
+    finding.violation = false;
+    finding.warning = true;
+  }
 }
 
 void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {

@@ -40,9 +40,11 @@ inline constexpr Invariant answered_in_time{"answered-within-deadline",
                                             "rfc3501-2.2.1-command-completion"};
 inline constexpr Invariant no_bad_to_well_formed{"no-bad-to-well-formed",
                                                  "rfc3501-7.1.3-bad-protocol-error"};
-// Information or warnings, never failures (RFC 2180 is Informational, DECISIONS.md).
+// Information or warnings, never failures (SHOULDs, and RFC 2180 is Informational).
 inline constexpr Invariant rfc2180_consistent{"rfc2180-strategy-consistent",
                                               "rfc2180-4.1.3-nil-fetch"};
+inline constexpr Invariant flag_updates_announced{"flag-updates-announced",
+                                                  "rfc3501-5.2-flag-updates"};
 inline constexpr Invariant only_expunged_fetch_no{"only-expunged-fetch-no",
                                                   "rfc2180-4.1.3-only-expunged-no"};
 }  // namespace invariant

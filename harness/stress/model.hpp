@@ -67,6 +67,8 @@ struct SessionModel {
   // was sent, those sent since, less those refused), and messages announced by EXISTS.
   std::uint64_t may_grow = 0;
   std::uint64_t grown = 0;
+  // UID -> the STORE (sent, answered) that changed its flags; erased by any FETCH FLAGS for it.
+  std::unordered_map<std::uint32_t, std::pair<Tick, Tick>> flag_updates_owed;
 };
 
 // What the run knows of one test mailbox.

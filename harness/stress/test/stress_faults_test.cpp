@@ -1,7 +1,8 @@
 // `referee stress` against the built-in reference servers: each fault mode that breaks a stress
 // invariant is found within 10 s with the default mix (fixed seeds), shrunk to a scenario that
-// `referee validate` accepts and `referee run` fails; a correct server gives no violation;
-// a replay gives the same bytes every time. New fault modes are one line in kFaults.
+// `referee validate` accepts and `referee run` fails the same way; a fault breaking a SHOULD is
+// a warning; a correct server gives no violation; a replay gives the same bytes every time.
+// A new fault mode is one line in kFaults (or kWarnings).
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,8 @@ struct FaultCase {
   const char* invariant;  // the first violation expected
   const char* length;     // at most 10 s (drop-without-bye shows only at the final LOGOUT)
   const char* timeout;    // each command's deadline (and each step's in the shrunk scenario)
+  // The correct server the shrunk scenario must pass on: the strategy the fault imitates.
+  const char* clean_strategy = nullptr;
 };
 
 constexpr FaultCase kFaults[] = {
@@ -32,7 +35,7 @@ constexpr FaultCase kFaults[] = {
     {"hang-on-noop", "answered-within-deadline", "--duration 5s", "300ms"},
     {"copy-hides-expunges", "pending-expunge-to-copy", "--duration 5s", "2s"},
     {"copy-partial-on-failure", "refused-copy-adds-nothing", "--duration 5s", "2s"},
-    {"copy-drops-original", "appended-announced", "--duration 5s", "2s"},
+    {"copy-drops-original", "appended-announced", "--duration 5s", "2s", "copy-expunged=allow"},
     {"drop-without-bye", "bye-before-close", "--commands 300", "2s"},
 };
 
@@ -66,6 +69,7 @@ TEST_P(StressFaults, AreFoundShrunkAndFailTheScenarioRun) {
   auto stress = results(out).at("stress").as_object();
   ASSERT_FALSE(stress.at("findings").as_array().empty());
   EXPECT_EQ(stress.at("findings").as_array()[0].at("invariant").as_string(), fault.invariant);
+  const std::string requirement(stress.at("findings").as_array()[0].at("requirement").as_string());
   EXPECT_FALSE(stress.at("findings").as_array()[0].at("transcript").as_array().empty());
   ASSERT_TRUE(fs::exists(out / "stress-replay.txt"));
   ASSERT_TRUE(fs::exists(out / "stress-shrunk.xml")) << stress.at("shrink_summary");
@@ -73,9 +77,18 @@ TEST_P(StressFaults, AreFoundShrunkAndFailTheScenarioRun) {
   fs::create_directories(scenarios);
   fs::copy_file(out / "stress-shrunk.xml", scenarios / "shrunk.xml");
   EXPECT_EQ(run("validate " + (scenarios / "shrunk.xml").string()), 0);
-  // The scenario fails the same way under `referee run`, and passes without the fault.
+  // The scenario fails the same way under `referee run` (a failed check of the same
+  // requirement), and passes without the fault.
   EXPECT_EQ(run("run -q --scenarios " + scenarios.string() + " --fixture-fault " + fault.fault +
                 " --out " + (out / "run").string()), 1);
+  const auto scenario_run = results(out / "run");
+  bool same = false;
+  for (const auto& check : scenario_run.at("scenarios").as_array()[0].at("checks").as_array()) {
+    same = same || (check.at("requirement").as_string() == requirement && check.at("outcome").as_string() == "fail");
+  }
+  EXPECT_TRUE(same) << "no failed check of " << requirement;
+  std::string clean = fault.clean_strategy ? std::string(" --fixture-strategy ") + fault.clean_strategy : "";
+  EXPECT_EQ(run("run -q --scenarios " + scenarios.string() + clean + " --out " + (out / "clean").string()), 0);
   fs::remove_all(out);
 }
 
@@ -91,19 +104,34 @@ TEST(Stress, CorrectServerShowsNoViolation) {
   fs::remove_all(out);
 }
 
-// RFC 2180 §4.1.3's SHOULD broken: a warning, not a violation (exit 0, DECISIONS.md).
-TEST(Stress, OnlyExpungedFetchAnsweredOkIsAWarning) {
-  fs::path out = fresh_directory("only-expunged");
-  EXPECT_EQ(run("stress --seed 1 --duration 5s -q --fixture-fault fetch-only-expunged-ok --out " + out.string()), 0);
+// Faults that break a SHOULD: a warning, never a violation (exit 0, DECISIONS.md).
+struct WarningCase {
+  const char* fault;
+  const char* invariant;
+};
+
+constexpr WarningCase kWarnings[] = {
+    {"fetch-only-expunged-ok", "only-expunged-fetch-no"},
+};
+
+class StressWarnings : public ::testing::TestWithParam<WarningCase> {};
+
+TEST_P(StressWarnings, AreReportedAsWarnings) {
+  fs::path out = fresh_directory(GetParam().fault);
+  EXPECT_EQ(run(std::string("stress --seed 1 --duration 5s -q --fixture-fault ") + GetParam().fault +
+                " --out " + out.string()), 0);
   bool warned = false;
   const auto document = results(out);  // named: the loop below iterates inside it
   for (const auto& finding : document.at("stress").at("findings").as_array()) {
-    warned = warned || (finding.at("invariant").as_string() == "only-expunged-fetch-no" &&
+    warned = warned || (finding.at("invariant").as_string() == GetParam().invariant &&
                         finding.at("outcome").as_string() == "warn");
   }
   EXPECT_TRUE(warned);
   fs::remove_all(out);
 }
+
+INSTANTIATE_TEST_SUITE_P(Fixture, StressWarnings, ::testing::ValuesIn(kWarnings),
+                         [](const auto& info) { return std::regex_replace(info.param.fault, std::regex("-"), "_"); });
 
 // Every documented RFC 2180 strategy is correct behaviour: none may look like a violation.
 class StressStrategies : public ::testing::TestWithParam<const char*> {};
