@@ -100,42 +100,54 @@ void write_failure_files(const StressSettings& settings, profile::Profile& profi
   if (xml) run.result.shrunk_scenario = scenario_file.string();
 }
 
+// Why nothing can run, or empty.
+std::string usage_problem(const StressSettings& settings, const profile::Profile& profile) {
+  // Stress runs create and delete test mailboxes, as destructive scenarios do.
+  if (!profile.destructive_allowed) {
+    return "profile " + profile.name + " (" + profile.file +
+           ") does not allow destructive runs (<test-mailboxes destructive=\"true\"/>): "
+           "stress creates and deletes test mailboxes";
+  }
+  return prepare_out_dir(settings.out_dir);
+}
+
+// Launches the target (if the profile says how), runs, and stops it whatever happened.
+stress::StressRun launch_and_run(const StressSettings& settings, profile::Profile& profile,
+                                 const stress::StressOptions& options, engine::RunResult& result,
+                                 std::ostream& out, std::ostream& err) {
+  target::TargetProcess target({.extra_launch_args = settings.fixture_args});
+  stress::StressRun run;
+  if (auto launched = target.launch(profile); !launched) {
+    run.fatal_error = launched.error().message;
+  } else {
+    double server_before = process_cpu_seconds(target.pid());
+    run = run_streams(settings, profile, options, err);
+    double server_after = process_cpu_seconds(target.pid());
+    if (server_before >= 0 && server_after >= 0) run.result.server_cpu_s = server_after - server_before;
+    if (run.fatal_error.empty()) write_failure_files(settings, profile, options, run, out);
+  }
+  if (options.on_progress && ::isatty(STDOUT_FILENO) == 1) out << '\n';
+  target.stop();
+  result.launch_output = target.output();
+  return run;
+}
+
 }  // namespace
 
 int stress_command(const StressSettings& settings, std::ostream& out, std::ostream& err) {
   auto profile = load_target(settings.target, err, !settings.quiet);
   if (!profile) return as_int(ExitCode::usage_error);
-  // Stress runs create and delete test mailboxes, as destructive scenarios do.
-  if (!profile->destructive_allowed) {
-    err << "referee: profile " << profile->name << " (" << profile->file
-        << ") does not allow destructive runs (<test-mailboxes destructive=\"true\"/>): "
-           "stress creates and deletes test mailboxes\n";
-    return as_int(ExitCode::usage_error);
-  }
-  if (auto problem = prepare_out_dir(settings.out_dir); !problem.empty()) {
+  if (auto problem = usage_problem(settings, *profile); !problem.empty()) {
     err << "referee: " << problem << '\n';
     return as_int(ExitCode::usage_error);
   }
   StressSettings chosen = settings;
   if (!chosen.seed_given) chosen.seed = std::random_device{}();
   stress::StressOptions options = options_for(chosen, out);
-  target::TargetProcess target({.extra_launch_args = settings.fixture_args});
   engine::RunResult result;
   result.suite_version = REFEREE_VERSION;
   result.target = profile->name + " (" + profile->file + ")";
-  stress::StressRun run;
-  if (auto launched = target.launch(*profile); !launched) {
-    run.fatal_error = launched.error().message;
-  } else {
-    double server_before = process_cpu_seconds(target.pid());
-    run = run_streams(chosen, *profile, options, err);
-    double server_after = process_cpu_seconds(target.pid());
-    if (server_before >= 0 && server_after >= 0) run.result.server_cpu_s = server_after - server_before;
-    if (run.fatal_error.empty()) write_failure_files(chosen, *profile, options, run, out);
-  }
-  if (options.on_progress && ::isatty(STDOUT_FILENO) == 1) out << '\n';
-  target.stop();
-  result.launch_output = target.output();
+  stress::StressRun run = launch_and_run(chosen, *profile, options, result, out, err);
   result.fatal_error = run.fatal_error;
   result.duration = std::chrono::microseconds(static_cast<long long>(run.result.duration_s * 1e6));
   result.stress = run.result;

@@ -56,6 +56,8 @@ class Checker {
   void check_flags(Step& step, std::uint32_t number, const imap::Value& flags,
                    const imap::Response& response);
   void tagged(Step& step);
+  void selected(Step& step, imap::Status status);
+  void observe_expunged_fetch(Step& step);
   void check_owed(Step& step);
   void check_copy(Step& step);
   void check_only_expunged_fetch(Step& step);

@@ -44,33 +44,23 @@ void Checker::tagged(Step& step) {
   const imap::Response* tagged = step.exchange.tagged;
   const std::string& name = step.command.name;
   if (tagged == nullptr) {
-    if (step.exchange.timed_out) {
-      Finding& finding = step.add(invariant::answered_in_time, "no tagged response to " + name,
-                                  "a tagged OK, NO or BAD before the deadline",
-                                  "nothing before the deadline");
-      finding.expect_tagged = "OK NO";
-    }
+    if (!step.exchange.timed_out) return;
+    Finding& finding = step.add(invariant::answered_in_time, "no tagged response to " + name,
+                                "a tagged OK, NO or BAD before the deadline", "nothing before the deadline");
+    finding.expect_tagged = "OK NO";
     return;
   }
-  const imap::Status status = tagged->status;
-  if (name == "SELECT" || name == "EXAMINE") {
-    step.session.selected_done = step.now;
-    if (status == imap::Status::ok) {
-      step.session.just_selected = true;
-    } else {
-      step.session.mailbox.reset();  // RFC 3501 §6.3.1: a failed SELECT leaves none selected
-      step.session.slots.clear();
-    }
-  }
-  if (status == imap::Status::bad && step.command.well_formed) {
+  if (name == "SELECT" || name == "EXAMINE") selected(step, tagged->status);
+  if (tagged->status == imap::Status::bad) {
+    if (!step.command.well_formed) return;
     Finding& finding = step.add(invariant::no_bad_to_well_formed, "BAD to a well-formed " + name,
                                 "OK or NO (the command is valid in this state and names messages 1 to " +
                                     std::to_string(step.command.count_at_send) + ")",
                                 one_line(*tagged));
     finding.expect_tagged = "OK NO";
+    return;
   }
-  if (status == imap::Status::bad) return;
-  if (status == imap::Status::ok && (name == "APPEND" || name == "COPY") && step.command.target) {
+  if (tagged->status == imap::Status::ok && (name == "APPEND" || name == "COPY") && step.command.target) {
     // A COPY answered OK copied every message it named (RFC 2180 §4.4.2: expunged ones too).
     std::size_t added = name == "COPY" ? std::max<std::size_t>(1, step.command.requested.size()) : 1;
     owe(*step.command.target, step.command, step.now, added);
@@ -79,17 +69,31 @@ void Checker::tagged(Step& step) {
   check_owed(step);
   owe_flag_updates(step);
   check_flag_updates(step);
-  // Only this situation is certain: the model may not know every message another session
-  // expunged, so a FETCH it thinks mixed may be all expunged for the server.
-  if (name == "FETCH" && !step.command.expunged_requested.empty() &&
-      step.command.expunged_requested.size() == step.command.requested.size()) {
-    std::string situation = "FETCH of only messages expunged by another session";
-    auto transcript = excerpt_ ? excerpt_(step.client) : std::vector<std::string>{};
-    auto finding = rfc2180_.observe(situation, fetch_behaviour(step.exchange, step.command.expunged_requested),
-                                    step.session.client, std::move(transcript));
-    if (finding) step.findings.push_back(std::move(*finding));
-    check_only_expunged_fetch(step);
+  if (name == "FETCH") observe_expunged_fetch(step);
+}
+
+void Checker::selected(Step& step, imap::Status status) {
+  step.session.selected_done = step.now;
+  if (status == imap::Status::ok) {
+    step.session.just_selected = true;
+  } else {
+    step.session.mailbox.reset();  // RFC 3501 §6.3.1: a failed SELECT leaves none selected
+    step.session.slots.clear();
   }
+}
+
+// RFC 2180 §4.1: how a FETCH of only messages expunged by another session was answered. Only
+// this situation is certain: the model may not know every message another session expunged,
+// so a FETCH it thinks mixed may be all expunged for the server.
+void Checker::observe_expunged_fetch(Step& step) {
+  const auto& expunged = step.command.expunged_requested;
+  if (expunged.empty() || expunged.size() != step.command.requested.size()) return;
+  auto transcript = excerpt_ ? excerpt_(step.client) : std::vector<std::string>{};
+  auto finding = rfc2180_.observe("FETCH of only messages expunged by another session",
+                                  fetch_behaviour(step.exchange, expunged), step.session.client,
+                                  std::move(transcript));
+  if (finding) step.findings.push_back(std::move(*finding));
+  check_only_expunged_fetch(step);
 }
 
 // RFC 2180 §4.4.1: "if a COPY command is unsuccessful, the server MUST restore the
