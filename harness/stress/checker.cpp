@@ -11,7 +11,6 @@
 namespace referee::stress {
 namespace {
 
-constexpr std::size_t kMaxUnclaimed = 4096;  // announcing commands, not messages
 
 bool is_sequence_command(std::string_view name) {
   return name == "FETCH" || name == "STORE" || name == "COPY";
@@ -71,9 +70,6 @@ void Checker::sent(unsigned client, const StressCommand& command) {
     session.mailbox = mailbox_named(command.text);
     session.slots.clear();
     session.highest_uid = 0;
-    session.owed.clear();
-    session.unclaimed.clear();
-    session.flag_updates_owed.clear();
     session.selected_sent = flight.sent;
     session.selected_done = ~Tick{0};
     flight.target = session.mailbox;
@@ -84,8 +80,11 @@ void Checker::sent(unsigned client, const StressCommand& command) {
   flight.count_at_send = static_cast<std::uint32_t>(session.slots.size());
   if (needs_selection(flight.name)) start_selected_command(session, flight, command.text);
   if (flight.kind == CommandKind::select && session.mailbox) {
-    session.may_grow = mailboxes_[*session.mailbox].adds_running;
-    session.grown = 0;
+    const MailboxModel& selected = mailboxes_[*session.mailbox];
+    session.may_grow = selected.adds_running;
+    session.grown = session.certain = 0;
+    session.additions_epoch = selected.additions_epoch;
+    session.additions_index = 0;
   }
   if ((flight.name == "APPEND" || flight.name == "COPY") && flight.target) start_adding(flight);
   session.in_flight = std::move(flight);
@@ -165,19 +164,7 @@ void Checker::exists(Step& step, std::uint32_t count) {
   const bool growth = step.command.kind != CommandKind::select;
   while (slots.size() < count) {
     slots.push_back(Slot{0, step.command.sent});
-    if (!growth) continue;
-    ++step.session.grown;
-    if (!step.session.owed.empty()) {
-      step.session.owed.pop_front();
-      continue;
-    }
-    auto& unclaimed = step.session.unclaimed;
-    if (!unclaimed.empty() && unclaimed.back().at == step.now) {
-      ++unclaimed.back().count;
-      continue;
-    }
-    if (unclaimed.size() == kMaxUnclaimed) unclaimed.pop_front();
-    unclaimed.push_back(SessionModel::Unclaimed{step.now, 1});
+    if (growth) ++step.session.grown;
   }
   if (growth) check_growth(step.session, step);
 }

@@ -58,12 +58,9 @@ class Checker {
   void tagged(Step& step);
   void selected(Step& step, imap::Status status);
   void observe_expunged_fetch(Step& step);
-  void check_owed(Step& step);
+  void check_announced(Step& step);
   void check_copy(Step& step);
   void check_only_expunged_fetch(Step& step);
-  void owe_flag_updates(Step& step);
-  void check_flag_updates(Step& step);
-  void owe(unsigned mailbox, const InFlight& command, Tick done, std::size_t added);
   void finish_mailbox_counters(const InFlight& command, Tick done);
   MailboxModel* mailbox_of(const InFlight& command);
 
@@ -73,7 +70,6 @@ class Checker {
   Excerpt excerpt_;
   Tick clock_ = 0;
   bool only_expunged_warned_ = false;
-  bool flag_updates_warned_ = false;
 };
 
 }  // namespace referee::stress

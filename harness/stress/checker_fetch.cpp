@@ -99,7 +99,6 @@ void Checker::check_flags(Step& step, std::uint32_t number, const imap::Value& l
                           const imap::Response& response) {
   std::uint32_t uid = step.session.slots[number - 1].uid;
   if (uid == 0) return;
-  step.session.flag_updates_owed.erase(uid);
   MailboxModel& mailbox = mailboxes_[*step.session.mailbox];
   bool recent = false;
   std::vector<std::string> flags = stored_flags(list, recent);
@@ -120,8 +119,6 @@ void Checker::check_flags(Step& step, std::uint32_t number, const imap::Value& l
     // Only a STORE no other STORE overlapped knows the flags for certain.
     if (command.store_alone && command.store_generation == mailbox.store_generation &&
         mailbox.stores_running == 1) {
-      auto before = mailbox.flags.find(uid);
-      if (before != mailbox.flags.end() && before->second.flags != flags) step.flags_changed.push_back(uid);
       mailbox.flags[uid] = MailboxModel::Flags{flags, step.now, command.store_generation};
     }
     return;

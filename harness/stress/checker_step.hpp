@@ -16,7 +16,6 @@ struct Checker::Step {
   Tick now;
   std::string shown;  // the command as sent, after the tag
   std::vector<Finding> findings;
-  std::vector<std::uint32_t> flags_changed;  // STORE: UIDs whose flags it changed, for certain
 
   Finding& add(const Invariant& broken, std::string summary, std::string expected,
                std::string observed) {

@@ -60,15 +60,12 @@ void Checker::tagged(Step& step) {
     finding.expect_tagged = "OK NO";
     return;
   }
-  if (tagged->status == imap::Status::ok && (name == "APPEND" || name == "COPY") && step.command.target) {
-    // A COPY answered OK copied every message it named (RFC 2180 §4.4.2: expunged ones too).
-    std::size_t added = name == "COPY" ? std::max<std::size_t>(1, step.command.requested.size()) : 1;
-    owe(*step.command.target, step.command, step.now, added);
+  if (tagged->status == imap::Status::ok && step.command.adds > 0) {
+    mailboxes_[*step.command.target].additions.push_back(
+        Addition{step.command.sent, step.now, step.command.adds});
   }
   if (name == "COPY") check_copy(step);
-  check_owed(step);
-  owe_flag_updates(step);
-  check_flag_updates(step);
+  check_announced(step);
   if (name == "FETCH") observe_expunged_fetch(step);
 }
 
@@ -140,46 +137,6 @@ void Checker::check_only_expunged_fetch(Step& step) {
   finding.warning = true;
 }
 
-// RFC 3501 §5.2: "A server SHOULD send message flag updates automatically, without requiring
-// the client to request such updates explicitly." Every other session on the mailbox is owed
-// an untagged FETCH for each message this STORE certainly changed.
-void Checker::owe_flag_updates(Step& step) {
-  if (step.flags_changed.empty() || step.exchange.tagged->status != imap::Status::ok) return;
-  for (unsigned i = 0; i < sessions_.size(); ++i) {
-    SessionModel& other = sessions_[i];
-    if (i == step.client || other.mailbox != step.command.mailbox) continue;
-    for (std::uint32_t uid : step.flags_changed) {
-      other.flag_updates_owed[uid] = {step.command.sent, step.now};
-    }
-  }
-}
-
-// At the end of a command sent after such a STORE was answered: a warning (once a run) when
-// no FETCH with the FLAGS of a message the session has came.
-void Checker::check_flag_updates(Step& step) {
-  SessionModel& session = step.session;
-  if (session.flag_updates_owed.empty() || session.mailbox != step.command.mailbox) return;
-  const MailboxModel& mailbox = mailboxes_[*session.mailbox];
-  for (auto owed = session.flag_updates_owed.begin(); owed != session.flag_updates_owed.end();) {
-    auto [uid, store] = *owed;
-    if (store.second >= step.command.sent) {
-      ++owed;
-      continue;
-    }
-    owed = session.flag_updates_owed.erase(owed);
-    // A message expunged since needs no update; one the session never had neither.
-    if (mailbox.expunges_running > 0 || mailbox.last_expunge_done > store.first) continue;
-    if (flag_updates_warned_ || !contains_uid(session.slots, uid)) continue;
-    flag_updates_warned_ = true;
-    Finding& finding = step.add(invariant::flag_updates_announced,
-                                fmt::format("another session changed the flags of UID {}; {} was not told", uid,
-                                            step.command.name),
-                                "an untagged FETCH with the new FLAGS (RFC 3501 §5.2)", "no FETCH for it");
-    finding.violation = false;
-    finding.warning = true;
-  }
-}
-
 void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {
   MailboxModel* mailbox = mailbox_of(command);
   if (mailbox == nullptr) return;
@@ -187,53 +144,37 @@ void Checker::finish_mailbox_counters(const InFlight& command, Tick done) {
   if (command.name == "EXPUNGE" || command.name == "CLOSE") {
     --mailbox->expunges_running;
     mailbox->last_expunge_done = done;
-    // A message added before may be gone without ever being announced: stop counting on it,
-    // or a later announcement would be matched to it and another one look missing.
-    for (SessionModel& session : sessions_) {
-      if (session.mailbox != command.mailbox) continue;
-      std::erase_if(session.owed, [done](const Announcement& owed) { return owed.added_sent < done; });
-    }
+    // Messages added before may be gone without ever being announced: they prove nothing.
+    mailbox->additions.clear();
+    ++mailbox->additions_epoch;
   }
 }
 
-// Every session with `mailbox` selected must be told of the `added` new messages by its next
-// command (RFC 3501 §5.2), unless it has been already.
-void Checker::owe(unsigned mailbox, const InFlight& command, Tick done, std::size_t added) {
-  // An EXPUNGE since the command was sent may have removed the message already: owe nothing
-  // (an announcement of it stays unclaimed, which only makes the check more lenient).
-  const MailboxModel& model = mailboxes_[mailbox];
-  if (model.expunges_running > 0 || model.last_expunge_done > command.sent) return;
-  for (SessionModel& session : sessions_) {
-    // A SELECT answered after the APPEND or COPY was sent may have counted the message
-    // already (or still be running): nothing to judge for that session.
-    if (session.mailbox != mailbox || session.selected_done > command.sent) continue;
-    auto& unclaimed = session.unclaimed;
-    while (!unclaimed.empty() && unclaimed.front().at < command.sent) unclaimed.pop_front();
-    for (std::size_t i = 0; i < added; ++i) {
-      if (!unclaimed.empty()) {
-        // Announced while the APPEND or COPY was running.
-        if (--unclaimed.front().count == 0) unclaimed.pop_front();
-      } else {
-        session.owed.push_back(Announcement{command.sent, done});
-      }
-    }
-  }
-}
-
-void Checker::check_owed(Step& step) {
+// RFC 3501 §5.2: "A server MUST send mailbox size updates automatically if a mailbox size
+// change is observed during the processing of a command." A session must have been told, by
+// the end of this command, of every message added by an APPEND or COPY answered before the
+// command was sent and after the session's SELECT was answered (so not counted by it), when
+// no EXPUNGE has run since it was sent (nothing can have removed them). It has been told of
+// at least that many new messages since its SELECT, whichever they are.
+void Checker::check_announced(Step& step) {
   SessionModel& session = step.session;
   if (!session.mailbox || session.mailbox != step.command.mailbox) return;
   const MailboxModel& mailbox = mailboxes_[*session.mailbox];
-  std::size_t missing = 0;
-  while (!session.owed.empty() && session.owed.front().added_done < step.command.sent) {
-    Announcement owed = session.owed.front();
-    session.owed.pop_front();
-    // An EXPUNGE since may have removed the message before this session could be told.
-    if (mailbox.expunges_running > 0 || mailbox.last_expunge_done > owed.added_sent) continue;
-    ++missing;
+  if (mailbox.expunges_running > 0) return;
+  if (session.additions_epoch != mailbox.additions_epoch) {
+    session.additions_epoch = mailbox.additions_epoch;
+    session.additions_index = 0;
   }
-  if (missing == 0) return;
-  // The count the session should have reached: what a scenario replaying this expects.
+  // Each addition is looked at once: the conditions that exclude one never change back.
+  for (; session.additions_index < mailbox.additions.size(); ++session.additions_index) {
+    const Addition& addition = mailbox.additions[session.additions_index];
+    if (addition.done >= step.command.sent) break;  // answered in order: the rest came later
+    if (addition.sent > session.selected_done && addition.sent > mailbox.last_expunge_done) {
+      session.certain += addition.count;
+    }
+  }
+  if (session.grown >= session.certain) return;
+  const std::uint64_t missing = session.certain - session.grown;
   const std::size_t expected = session.slots.size() + missing;
   Finding& finding = step.add(invariant::appended_announced,
                               fmt::format("{} message(s) added to {} before {} was sent not announced by it",
@@ -242,6 +183,7 @@ void Checker::check_owed(Step& step) {
                               fmt::format("{} messages in the session's view", session.slots.size()));
   finding.expect_response = "EXISTS";
   finding.expect_number = std::to_string(expected);
+  session.certain = session.grown;  // reported once
 }
 
 // RFC 2180 §4.4.1 / §4.4.2: "Pending EXPUNGE response(s) MUST be returned to the COPY command."

@@ -12,7 +12,7 @@ const std::vector<Invariant>& all_invariants() {
       invariant::recent_one_session,      invariant::pending_expunge_to_copy,
       invariant::refused_copy_adds_nothing,
       invariant::answered_in_time,        invariant::no_bad_to_well_formed,
-      invariant::flag_updates_announced,  invariant::rfc2180_consistent,
+      invariant::rfc2180_consistent,
       invariant::only_expunged_fetch_no};
   return all;
 }

@@ -43,8 +43,6 @@ inline constexpr Invariant no_bad_to_well_formed{"no-bad-to-well-formed",
 // Information or warnings, never failures (SHOULDs, and RFC 2180 is Informational).
 inline constexpr Invariant rfc2180_consistent{"rfc2180-strategy-consistent",
                                               "rfc2180-4.1.3-nil-fetch"};
-inline constexpr Invariant flag_updates_announced{"flag-updates-announced",
-                                                  "rfc3501-5.2-flag-updates"};
 inline constexpr Invariant only_expunged_fetch_no{"only-expunged-fetch-no",
                                                   "rfc2180-4.1.3-only-expunged-no"};
 }  // namespace invariant

@@ -23,10 +23,12 @@ struct Slot {
   Tick announced = 0;  // when the command that told the session it exists was sent
 };
 
-// A message added to a mailbox (APPEND or COPY answered OK) that a session must be told of.
-struct Announcement {
-  Tick added_sent = 0;  // when the command adding it was sent
-  Tick added_done = 0;  // ...and answered
+// An APPEND or COPY answered OK: messages every session with the mailbox selected must be
+// told of by its next command.
+struct Addition {
+  Tick sent = 0;             // when the command adding them was sent
+  Tick done = 0;             // ...and answered
+  std::uint32_t count = 0;   // messages added (COPY: every message it named)
 };
 
 // What the command a session has in flight needs remembered until it is answered.
@@ -54,21 +56,16 @@ struct SessionModel {
   std::vector<Slot> slots;               // index = sequence number - 1
   std::uint32_t highest_uid = 0;         // highest UID seen in the selected mailbox
   bool just_selected = false;
-  std::deque<Announcement> owed;         // additions this session has not been told of yet
-  // Messages announced before the APPEND or COPY adding them was answered: how many were
-  // announced at each tick (one EXISTS may announce hundreds).
-  struct Unclaimed {
-    Tick at = 0;
-    std::uint32_t count = 0;
-  };
-  std::deque<Unclaimed> unclaimed;
   std::optional<InFlight> in_flight;
   // Since the SELECT: messages APPEND and COPY commands may have added (those running when it
   // was sent, those sent since, less those refused), and messages announced by EXISTS.
   std::uint64_t may_grow = 0;
   std::uint64_t grown = 0;
-  // UID -> the STORE (sent, answered) that changed its flags; erased by any FETCH FLAGS for it.
-  std::unordered_map<std::uint32_t, std::pair<Tick, Tick>> flag_updates_owed;
+  // Messages it has certainly had to be told of since the SELECT (check_announced), and how
+  // far into its mailbox's `additions` (of `additions_epoch`) that count has got.
+  std::uint64_t certain = 0;
+  std::uint64_t additions_epoch = 0;
+  std::size_t additions_index = 0;
 };
 
 // What the run knows of one test mailbox.
@@ -87,6 +84,10 @@ struct MailboxModel {
   unsigned stores_running = 0;
   unsigned expunges_running = 0;       // EXPUNGE commands in flight
   std::uint64_t adds_running = 0;      // messages APPEND/COPY commands in flight may add
+  // Additions answered OK since the last EXPUNGE ended (older ones may have been expunged
+  // before a session could be told, so they prove nothing), in the order they were answered.
+  std::vector<Addition> additions;
+  std::uint64_t additions_epoch = 0;   // +1 each time `additions` is cleared
   Tick last_expunge_done = 0;
 
   void forget_uids();  // a new UIDVALIDITY

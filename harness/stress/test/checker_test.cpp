@@ -173,22 +173,6 @@ TEST_F(CheckerTest, ARefusedCopyAddsNothing) {
                     invariant::refused_copy_adds_nothing));
 }
 
-TEST_F(CheckerTest, OtherSessionsAreToldOfFlagChanges) {
-  select(0, "* 1 EXISTS\r\na1 OK done\r\n");
-  select(1, "* 1 EXISTS\r\na1 OK done\r\n");
-  exchange(0, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"}, "* 1 FETCH (FLAGS () UID 3)\r\na2 OK done\r\n");
-  exchange(1, {CommandKind::fetch, "FETCH 1 (FLAGS UID)"}, "* 1 FETCH (FLAGS () UID 3)\r\na2 OK done\r\n");
-  exchange(1, {CommandKind::store, "STORE 1 +FLAGS (\\Seen)"}, "* 1 FETCH (FLAGS (\\Seen))\r\na3 OK done\r\n");
-  // Told in its next command: nothing to say.
-  EXPECT_TRUE(exchange(0, {CommandKind::noop, "NOOP"}, "* 1 FETCH (FLAGS (\\Seen))\r\na3 OK done\r\n").empty());
-  exchange(1, {CommandKind::store, "STORE 1 +FLAGS (\\Flagged)"},
-           "* 1 FETCH (FLAGS (\\Seen \\Flagged))\r\na4 OK done\r\n");
-  auto untold = exchange(0, {CommandKind::noop, "NOOP"}, "a4 OK done\r\n");
-  ASSERT_EQ(untold.size(), 1u);
-  EXPECT_EQ(untold[0].invariant.name, invariant::flag_updates_announced.name);
-  EXPECT_TRUE(untold[0].warning && !untold[0].violation);
-}
-
 TEST_F(CheckerTest, BadToAWellFormedCommandOnly) {
   select(0, "* 2 EXISTS\r\na1 OK done\r\n");
   EXPECT_TRUE(broke(exchange(0, {CommandKind::fetch, "FETCH 2 (FLAGS)"}, "a2 BAD no\r\n"),
