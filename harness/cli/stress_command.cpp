@@ -40,14 +40,15 @@ double process_cpu_seconds(std::optional<int> pid) {
 }
 
 stress::StressOptions options_for(const StressSettings& settings, std::ostream& out) {
-  stress::StressOptions options{.clients = settings.clients,
-                                .duration = settings.duration,
-                                .commands = settings.commands,
-                                .seed = settings.seed,
-                                .mix = settings.mix,
-                                .mailboxes = settings.mailboxes,
-                                .keep_going = settings.keep_going,
-                                .timeout = settings.timeout};
+  stress::StressOptions options;
+  options.clients = settings.clients;
+  options.duration = settings.duration;
+  options.commands = settings.commands;
+  options.seed = settings.seed;
+  options.mix = settings.mix;
+  options.mailboxes = settings.mailboxes;
+  options.keep_going = settings.keep_going;
+  options.timeout = settings.timeout;
   bool terminal = ::isatty(STDOUT_FILENO) == 1;
   if (!settings.quiet) {
     options.on_progress = [&out, terminal](const stress::StressProgress& progress) {
