@@ -19,8 +19,8 @@ void add_stress_options(CLI::App& stress, RawStress& raw) {
       ->excludes(duration);
   stress.add_option("--seed", raw.seed, "Seed of the random streams (default: drawn and printed)");
   stress.add_option("--mix", raw.mix,
-                    "Weights: select=5,fetch=25,store=20,expunge=5,append=12,copy=5,search=10,"
-                    "noop=20,idle=5 (named kinds replace the default's)");
+                    "Weights, e.g. " + stress::default_mix().describe() +
+                        " (the default; kinds named replace their weight)");
   stress.add_option("--mailboxes", raw.mailboxes, "Test mailboxes (default 3)")->check(CLI::Range(1u, 100u));
   stress.add_flag("--keep-going", raw.keep_going, "Count violations instead of stopping at the first");
   stress.add_option("--replay", raw.replay, "Re-run the streams of a replay file, in order");
