@@ -8,6 +8,7 @@
 #include "harness/cli/paths.hpp"
 #include "harness/cli/report_command.hpp"
 #include "harness/cli/run_command.hpp"
+#include "harness/cli/stress_command.hpp"
 #include "harness/cli/validate_command.hpp"
 
 namespace referee::cli {
@@ -19,6 +20,7 @@ struct Dispatch {
 
   int operator()(const RunSettings& settings) const { return run_command(settings, out, err); }
   int operator()(const ListSettings& settings) const { return list_command(settings, out, err); }
+  int operator()(const StressSettings& settings) const { return stress_command(settings, out, err); }
   int operator()(const ValidateSettings& settings) const {
     return validate_command(settings, out, err);
   }

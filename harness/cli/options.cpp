@@ -189,6 +189,7 @@ struct RawCommandLine {
   RawValidate validate;
   RawReport report;
   std::string baseline_input;
+  RawStress stress;
 };
 
 void define_commands(CLI::App& app, RawCommandLine& raw) {
@@ -198,6 +199,8 @@ void define_commands(CLI::App& app, RawCommandLine& raw) {
   auto* list = app.add_subcommand("list", "List the selected scenario ids");
   add_selection_options(*list, raw.list);
   add_verbosity_options(*list, raw.list_quiet, raw.list_verbose);
+  add_stress_options(*app.add_subcommand("stress", "Many clients, random commands, invariants checked live"),
+                     raw.stress);
   auto* validate = app.add_subcommand("validate", "Check scenario, profile and requirement files");
   validate->add_option("files", raw.validate.files, "Files or directories (every *.xml below) to check")->required();
   validate->add_option("--requirements", raw.validate.requirements_file,
@@ -212,6 +215,12 @@ Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths
   if (app.got_subcommand("run")) return make_run_settings(raw.run, paths, errors);
   if (app.got_subcommand("report")) return make_report_settings(raw.report, errors);
   if (app.got_subcommand("baseline")) return BaselineSettings{raw.baseline_input};
+  if (app.got_subcommand("stress")) {
+    std::vector<std::string> problems;
+    StressSettings settings = make_stress_settings(raw.stress, paths, problems);
+    for (auto& problem : problems) errors.push_back({std::move(problem)});
+    return settings;
+  }
   if (app.got_subcommand("list")) {
     return ListSettings{make_selection(raw.list, errors), make_catalogue_files(raw.list, paths),
                         make_verbosity(raw.list_quiet, raw.list_verbose)};

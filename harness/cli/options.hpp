@@ -13,6 +13,7 @@
 #include "harness/cli/paths.hpp"
 #include "harness/cli/selection.hpp"
 #include "harness/engine/result.hpp"
+#include "harness/cli/stress_options.hpp"
 
 namespace referee::cli {
 
@@ -75,7 +76,8 @@ struct ValidateSettings {
   std::filesystem::path requirements_file;
 };
 
-using Command = std::variant<RunSettings, ListSettings, ValidateSettings, ReportSettings, BaselineSettings>;
+using Command = std::variant<RunSettings, ListSettings, ValidateSettings, ReportSettings, BaselineSettings,
+                             StressSettings>;
 
 // Either a command to execute, or what to print and the exit code to return at once (help,
 // version: 0; anything wrong with the options: 2).

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/engine/stress_result.hpp"
 #include "harness/scenario/model.hpp"
 
 namespace referee::engine {
@@ -144,6 +145,7 @@ struct RunResult {
   std::vector<RequirementInfo> requirements;  // those the scenarios' checks name, by id
   std::vector<BaselineNote> baseline_notes;   // --baseline entries by requirement
   std::string interrupted;         // "SIGINT" / "SIGTERM" when a signal ended the run early
+  std::optional<StressResult> stress;  // `referee stress` runs only
 };
 
 }  // namespace referee::engine

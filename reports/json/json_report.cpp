@@ -8,6 +8,7 @@
 #include "reports/byte_text.hpp"
 #include "reports/json/pretty_print.hpp"
 #include "reports/result_summary.hpp"
+#include "reports/json/stress_json.hpp"
 
 namespace referee::reports::json {
 namespace {
@@ -169,7 +170,16 @@ std::string_view baseline_status_name(engine::BaselineStatus status) {
   return "none";
 }
 
+js::object scenarios_json(const engine::RunResult& run);
+
 js::object to_json(const engine::RunResult& run) {
+  js::object document = scenarios_json(run);
+  // Additive: present only for `referee stress` runs.
+  if (run.stress) document["stress"] = stress_json(*run.stress);
+  return document;
+}
+
+js::object scenarios_json(const engine::RunResult& run) {
   return {{"format", "referee-results"},
           {"format_version", kFormatVersion},
           {"suite_version", text(run.suite_version)},

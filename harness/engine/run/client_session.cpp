@@ -12,7 +12,9 @@ namespace referee::engine {
 ClientSession::ClientSession(boost::asio::any_io_executor executor, SessionOptions options)
     : options_(std::move(options)),
       connection_(std::move(executor), net::ConnectionOptions{.id = options_.client,
-                                                              .transcript = options_.transcript,
+                                                              .transcript = options_.transcript != nullptr
+                                                                   ? options_.transcript
+                                                                   : options_.sink,
                                                               .tls_context = options_.tls_context}),
       tags_("A", 1) {
   connection_.connection().transcript().set_flood_cap(options_.flood_cap);
@@ -35,8 +37,17 @@ awaitable<bool> ClientSession::open(const net::Endpoint& endpoint, net::Deadline
 
 awaitable<void> ClientSession::start(const std::vector<scenario::SendPart>& parts,
                                      net::Deadline deadline) {
+  // Named: g++ 12 mishandles temporaries that live across a co_await.
+  const std::function<CommandBytes(const std::string&)> build = [&parts](const std::string& tag) {
+    return build_command(tag, parts);
+  };
+  co_await start_bytes(build, deadline);
+}
+
+awaitable<void> ClientSession::start_bytes(
+    const std::function<CommandBytes(const std::string& tag)>& build, net::Deadline deadline) {
   command_ = CommandRun{.tag = tags_.next()};
-  CommandBytes bytes = build_command(command_.tag, parts);
+  CommandBytes bytes = build(command_.tag);
   command_.text = options_.redact ? net::redact(bytes.text, secret_spans(bytes.text, options_.secrets))
                                   : bytes.text;
   command_.name = command_name(bytes.text);

@@ -70,6 +70,9 @@ struct SessionOptions {
   std::string client;                // "C1"
   std::string server_id;             // the profile server it talks to
   net::Transcript* transcript = nullptr;
+  // Where events go when `transcript` is null (a bounded window for stress runs); events
+  // recorded there have no index, so checks name no transcript event.
+  net::TranscriptSink* sink = nullptr;
   std::shared_ptr<boost::asio::ssl::context> tls_context;
   std::vector<std::string> secrets;  // redacted in the transcript when `redact`
   bool redact = true;
@@ -92,6 +95,10 @@ class ClientSession {
 
   // Sends a command, stopping after a "+" when a literal says hold.
   awaitable<void> start(const std::vector<scenario::SendPart>& parts, net::Deadline deadline);
+  // Sends a command whose bytes are built from its tag, e.g. IDLE, whose "DONE" follows the
+  // "+" (RFC 2177): chunks {"tag IDLE\r\n", await_continuation, hold} then {"DONE\r\n"}.
+  awaitable<void> start_bytes(const std::function<CommandBytes(const std::string& tag)>& build,
+                              net::Deadline deadline);
   awaitable<void> resume(net::Deadline deadline);
   // Reads until the tagged response, the deadline, or the end of the connection.
   awaitable<void> finish(net::Deadline deadline);
