@@ -1,6 +1,6 @@
 #pragma once
 // What `referee --version` prints and results.json records: Referee's version, the Git commit
-// it was built from (written into the build by cmake/git_commit.cmake, never asked at run
+// it was built from (written into the build by packaging/git_commit.cmake, never asked at run
 // time), and the version of the scenario catalogue in use (its VERSION file).
 
 #include <filesystem>
