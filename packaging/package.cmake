@@ -17,6 +17,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION mail)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+execute_process(COMMAND dpkg --print-architecture OUTPUT_VARIABLE CPACK_DEBIAN_PACKAGE_ARCHITECTURE
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
 # referee_<version>_<arch>.deb
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_OUTPUT_FILE_PREFIX ${PROJECT_SOURCE_DIR}/build)
@@ -25,9 +27,17 @@ set(CPACK_OUTPUT_FILE_PREFIX ${PROJECT_SOURCE_DIR}/build)
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 include(CPack)
 
-# The package runs on its own (packaging/test/unpacked_package_test.sh).
+# Tests: package.deb packs this (already built) tree for the tests that need the package:
+# package.unpacked_run (packaging/test/) and ci.templates (docs/ci/test/).
+set(REFEREE_TEST_DEB_DIR ${PROJECT_BINARY_DIR}/package-test)
+set(REFEREE_TEST_DEB ${REFEREE_TEST_DEB_DIR}/referee_${PROJECT_VERSION}_${CPACK_DEBIAN_PACKAGE_ARCHITECTURE}.deb)
 if(TARGET referee AND TARGET referee-fixture-server)
+  add_test(NAME package.deb
+    COMMAND ${CMAKE_CPACK_COMMAND} --config ${PROJECT_BINARY_DIR}/CPackConfig.cmake -G DEB
+            -B ${REFEREE_TEST_DEB_DIR} -D CPACK_OUTPUT_FILE_PREFIX=${REFEREE_TEST_DEB_DIR})
+  set_tests_properties(package.deb PROPERTIES FIXTURES_SETUP referee_deb)
   add_test(NAME package.unpacked_run
     COMMAND ${CMAKE_CURRENT_LIST_DIR}/test/unpacked_package_test.sh
-            ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR} ${PROJECT_VERSION})
+            ${REFEREE_TEST_DEB} ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR} ${PROJECT_VERSION})
+  set_tests_properties(package.unpacked_run PROPERTIES FIXTURES_REQUIRED referee_deb)
 endif()

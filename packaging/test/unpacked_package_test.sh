@@ -1,26 +1,24 @@
 #!/usr/bin/env bash
 # ctest package.unpacked_run: the Debian package, unpacked into a temporary root, runs on its
-# own. Packs the already built and tested release tree (cpack, no rebuild), unpacks the .deb
-# with dpkg-deb -x, then runs `referee --version`, `list`, `validate` and `run` (built-in
+# own. Takes the package ctest's package.deb packed from the already built release tree (no
+# rebuild), checks its Depends and layout, unpacks it with dpkg-deb -x, then runs `referee --version`, `list`, `validate` and `run` (built-in
 # target) from the unpacked /usr with an empty environment and a working directory outside
 # the source and build trees, and checks that referee says it used the unpacked data and
 # fixture server and that no path into either tree appears in anything it printed or wrote.
-#   unpacked_package_test.sh BINARY_DIR SOURCE_DIR VERSION
+#   unpacked_package_test.sh DEB BINARY_DIR SOURCE_DIR VERSION
 set -euo pipefail
-binary_dir=$(realpath "$1")
-source_dir=$(realpath "$2")
-version=$3
+deb=$(realpath "$1")
+binary_dir=$(realpath "$2")
+source_dir=$(realpath "$3")
+version=$4
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 scratch=$(mktemp -d /tmp/referee-package-test.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
 
-# 1. Pack the build tree into the scratch directory (build/ keeps tools/package's .deb).
-cpack --config "$binary_dir/CPackConfig.cmake" -G DEB -B "$scratch/cpack" \
-      -D CPACK_OUTPUT_FILE_PREFIX="$scratch" >"$scratch/cpack.log" 2>&1 ||
-  { cat "$scratch/cpack.log" >&2; fail "cpack failed"; }
-deb="$scratch/referee_${version}_$(dpkg --print-architecture).deb"
-[ -f "$deb" ] || fail "no $deb (cpack wrote: $(ls "$scratch"))"
+# 1. The file name tools/package promises.
+[[ "$(basename "$deb")" == "referee_${version}_$(dpkg --print-architecture).deb" ]] ||
+  fail "package file name $(basename "$deb")"
 
 # 2. Depends, as dpkg-shlibdeps computed it from the binaries: the libraries they link.
 depends=$(dpkg-deb -f "$deb" Depends)
