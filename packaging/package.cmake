@@ -14,6 +14,10 @@ mailboxes. It writes JSON results with full transcripts, and ships its own\n\
 reference IMAP servers as a built-in target.")
 set(CPACK_PACKAGE_CONTACT "Referee maintainers <referee@referee.test>")
 set(CPACK_DEBIAN_PACKAGE_SECTION mail)
+# The Dovecot built-in target (fixtures/targets/dovecot.xml) launches the distribution's Dovecot.
+if(EXISTS ${PROJECT_SOURCE_DIR}/tools/servers/dovecot)
+  set(CPACK_DEBIAN_PACKAGE_SUGGESTS dovecot-imapd)
+endif()
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

@@ -60,6 +60,24 @@ scenarios=$(find "$root/usr/share/referee/scenarios" -path '*/schema' -prune -o 
 # The built-in target profiles (the fixture server's own configuration files sit beside them).
 mapfile -t profiles < <(grep -l '<profile xmlns=' "$root"/usr/share/referee/fixtures/targets/*.xml)
 [ "${#profiles[@]}" -ge 1 ] || fail "no built-in target profile in the package"
+# Each one's launch program is in the package, found the way referee resolves it: the
+# variables referee defines when installed, else relative to the profile's directory.
+python3 - "$root" "${profiles[@]}" <<'PY' || fail "a built-in profile launches something the package lacks"
+import os, re, sys
+root, profiles = sys.argv[1], sys.argv[2:]
+variables = {"REFEREE_DATA_DIR": f"{root}/usr/share/referee",
+             "REFEREE_FIXTURE_SERVER": f"{root}/usr/bin/referee-fixture-server"}
+for profile in profiles:
+    launch = re.search(r'<launch\s+command="([^"]*)"', open(profile).read())
+    if not launch:
+        continue
+    command = re.sub(r"\$\{(\w+)\}", lambda m: variables.get(m.group(1), m.group(0)), launch.group(1))
+    if "/" in command and not os.path.isabs(command):
+        command = os.path.normpath(os.path.join(os.path.dirname(profile), command))
+    assert command.startswith(root + "/"), f"{profile}: launches {command}, outside the package"
+    assert os.access(command, os.X_OK), f"{profile}: {command} is not an executable in the package"
+    print(f"{os.path.basename(profile)} launches {command[len(root):]}")
+PY
 referee validate "$root/usr/share/referee/scenarios" "${profiles[@]}" >"$work/validate.txt" 2>&1 || { cat "$work/validate.txt" >&2; fail "validate"; }
 if grep -v ': ok$' "$work/validate.txt"; then fail "validate printed more than ok lines"; fi
 
