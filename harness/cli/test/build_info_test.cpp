@@ -14,7 +14,7 @@ using ::testing::HasSubstr;
 
 TEST(BuildInfo, CommitIsAHashOrUnknown) {
   const std::string commit(git_commit());
-  EXPECT_TRUE(std::regex_match(commit, std::regex("[0-9a-f]{40}(-dirty)?|unknown"))) << commit;
+  EXPECT_TRUE(std::regex_match(commit, std::regex("[0-9a-f]{7,40}(-dirty)?|unknown"))) << commit;
 }
 
 TEST(BuildInfo, CatalogueVersionIsTheFirstLineOfVersion) {
