@@ -1,5 +1,6 @@
 #include "harness/cli/app.hpp"
 
+#include <filesystem>
 #include <variant>
 
 #include "harness/cli/baseline_command.hpp"
@@ -37,6 +38,12 @@ int run_referee(const std::vector<std::string>& args, std::ostream& out, std::os
   out << parsed.output;
   err << parsed.errors;
   if (!parsed.command) return parsed.exit_code;
+  if (std::error_code error; !std::filesystem::is_directory(paths.data_dir, error)) {
+    err << "referee: no data directory at " << paths.data_dir.string() << " (" << paths.data_dir_origin
+        << "): an installed referee keeps it in PREFIX/share/referee beside PREFIX/bin; "
+           "set REFEREE_DATA_DIR to where the catalogue is\n";
+    return 2;
+  }
   return std::visit(Dispatch{out, err}, *parsed.command);
 }
 

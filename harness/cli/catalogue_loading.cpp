@@ -25,9 +25,12 @@ std::optional<LoadedCatalogue> load_catalogue(const CatalogueFiles& files, std::
   return LoadedCatalogue{std::move(*requirements.value), std::move(set.scenarios)};
 }
 
-std::optional<profile::Profile> load_target(const std::filesystem::path& file, std::ostream& err,
+std::optional<profile::Profile> load_target(const std::filesystem::path& file,
+                                            const ProfileVariables& variables, std::ostream& err,
                                             bool show_warnings) {
-  auto loaded = profile::load_profile(file);
+  profile::ProfileLoadOptions options;
+  options.fallback_variables = variables;
+  auto loaded = profile::load_profile(file, options);
   print_diagnostics(loaded.diagnostics, err, show_warnings);
   if (!loaded) return std::nullopt;
   return std::move(*loaded.value);

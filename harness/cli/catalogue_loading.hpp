@@ -26,7 +26,8 @@ void print_diagnostics(const scenario::Diagnostics& diagnostics, std::ostream& e
 std::optional<LoadedCatalogue> load_catalogue(const CatalogueFiles& files, std::ostream& err,
                                               bool show_warnings);
 
-std::optional<profile::Profile> load_target(const std::filesystem::path& file, std::ostream& err,
+std::optional<profile::Profile> load_target(const std::filesystem::path& file,
+                                            const ProfileVariables& variables, std::ostream& err,
                                             bool show_warnings);
 
 }  // namespace referee::cli

@@ -8,6 +8,7 @@
 
 #include "harness/cli/report_options.hpp"
 #include "harness/cli/shard.hpp"
+#include "harness/cli/build_info.hpp"
 #include "harness/scenario/duration.hpp"
 
 namespace referee::cli {
@@ -154,6 +155,7 @@ RunSettings make_run_settings(const RawRun& raw, const Paths& paths, std::vector
   settings.catalogue = make_catalogue_files(raw.selection, paths);
   settings.target = raw.target.empty() ? paths.builtin_target() : std::filesystem::path(raw.target);
   settings.target_is_builtin = raw.target.empty() || same_file(settings.target, paths.builtin_target());
+  settings.profile_variables = profile_variables(paths);
   settings.fixture_args = make_fixture_args(raw, settings.target_is_builtin, errors);
   settings.jobs = raw.jobs;
   if (auto timeout = scenario::parse_duration(raw.timeout)) {
@@ -192,9 +194,9 @@ struct RawCommandLine {
   RawStress stress;
 };
 
-void define_commands(CLI::App& app, RawCommandLine& raw) {
+void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
   app.require_subcommand(1);
-  app.set_version_flag("--version", REFEREE_VERSION);
+  app.set_version_flag("--version", version_text(paths));
   add_run_options(*app.add_subcommand("run", "Run scenarios against a target"), raw.run);
   auto* list = app.add_subcommand("list", "List the selected scenario ids");
   add_selection_options(*list, raw.list);
@@ -230,6 +232,7 @@ Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths
   validate.requirements_file = raw.validate.requirements_file.empty()
                                    ? paths.requirements_file()
                                    : std::filesystem::path(raw.validate.requirements_file);
+  validate.profile_variables = profile_variables(paths);
   return validate;
 }
 
@@ -238,7 +241,7 @@ Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths
 ParsedCommandLine parse_command_line(const std::vector<std::string>& args, const Paths& paths) {
   CLI::App app("Referee: conformance tests for IMAP referrals (RFC 2193, 2221, 2180)", "referee");
   RawCommandLine raw;
-  define_commands(app, raw);
+  define_commands(app, raw, paths);
   std::vector<const char*> argv{"referee"};
   for (const auto& arg : args) argv.push_back(arg.c_str());
   ParsedCommandLine parsed;

@@ -31,6 +31,7 @@ struct RunSettings {
   CatalogueFiles catalogue;
   std::filesystem::path target;
   bool target_is_builtin = true;
+  ProfileVariables profile_variables;        // ${NAME} fallbacks for the target's hooks
   std::vector<std::string> fixture_args;     // "--strategy", "K=V", "--fault", "NAME", ...
   unsigned jobs = 1;
   std::chrono::milliseconds timeout{5000};   // per step, unless the step says
@@ -74,6 +75,7 @@ struct ListSettings {
 struct ValidateSettings {
   std::vector<std::filesystem::path> files;
   std::filesystem::path requirements_file;
+  ProfileVariables profile_variables;        // ${NAME} fallbacks for profiles' hooks
 };
 
 using Command = std::variant<RunSettings, ListSettings, ValidateSettings, ReportSettings, BaselineSettings,

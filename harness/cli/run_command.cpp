@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "harness/cli/baseline_command.hpp"
+#include "harness/cli/build_info.hpp"
 #include "harness/cli/catalogue_loading.hpp"
 #include "harness/cli/console.hpp"
 #include "harness/cli/exit_code.hpp"
@@ -113,7 +114,9 @@ engine::RunResult execute(const RunPlan& plan, Console& console) {
   run.servers = std::move(servers);
   run.interrupted = plan.interruption.signal_name();
   run.launch_output = target.output();
-  run.suite_version = REFEREE_VERSION;
+  run.suite_version = suite_version();
+  run.git_commit = git_commit();
+  run.catalogue_version = catalogue_version(plan.settings.catalogue.scenarios_dir);
   if (run.target.empty()) run.target = plan.profile.name + " (" + plan.profile.file + ")";
   return run;
 }
@@ -178,7 +181,7 @@ int run_command(const RunSettings& settings, std::ostream& out, std::ostream& er
   selected = shard_of(selected, settings.shard);
   auto baseline = load_baseline(settings.baseline_path, err);
   if (!baseline) return as_int(ExitCode::usage_error);
-  auto profile = load_target(settings.target, err, show_warnings);
+  auto profile = load_target(settings.target, settings.profile_variables, err, show_warnings);
   if (!profile) return as_int(ExitCode::usage_error);
   if (auto problem = prepare_out_dir(settings.out_dir); !problem.empty()) {
     err << "referee: " << problem << '\n';

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "harness/cli/build_info.hpp"
 #include "harness/cli/catalogue_loading.hpp"
 #include "harness/cli/exit_code.hpp"
 #include "harness/cli/run_output.hpp"
@@ -136,7 +137,7 @@ stress::StressRun launch_and_run(const StressSettings& settings, profile::Profil
 }  // namespace
 
 int stress_command(const StressSettings& settings, std::ostream& out, std::ostream& err) {
-  auto profile = load_target(settings.target, err, !settings.quiet);
+  auto profile = load_target(settings.target, settings.profile_variables, err, !settings.quiet);
   if (!profile) return as_int(ExitCode::usage_error);
   if (auto problem = usage_problem(settings, *profile); !problem.empty()) {
     err << "referee: " << problem << '\n';
@@ -146,7 +147,8 @@ int stress_command(const StressSettings& settings, std::ostream& out, std::ostre
   if (!chosen.seed_given) chosen.seed = std::random_device{}();
   stress::StressOptions options = options_for(chosen, out);
   engine::RunResult result;
-  result.suite_version = REFEREE_VERSION;
+  result.suite_version = suite_version();
+  result.git_commit = git_commit();
   result.target = profile->name + " (" + profile->file + ")";
   stress::StressRun run = launch_and_run(chosen, *profile, options, result, out, err);
   result.fatal_error = run.fatal_error;

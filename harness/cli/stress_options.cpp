@@ -63,6 +63,7 @@ StressSettings make_stress_settings(const RawStress& raw, const Paths& paths,
   StressSettings settings;
   settings.target = raw.target.empty() ? paths.builtin_target() : std::filesystem::path(raw.target);
   settings.target_is_builtin = raw.target.empty() || same_file(settings.target, paths.builtin_target());
+  settings.profile_variables = profile_variables(paths);
   settings.fixture_args = fixture_args(raw, settings.target_is_builtin, errors);
   settings.clients = raw.clients;
   settings.duration = duration_or(raw.duration, "--duration", settings.duration, errors);

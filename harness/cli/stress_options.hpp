@@ -34,6 +34,7 @@ struct StressSettings {
   std::filesystem::path out_dir = "results";
   std::optional<std::filesystem::path> json_path;
   bool quiet = false;
+  ProfileVariables profile_variables;          // ${NAME} fallbacks for the target's hooks
 };
 
 struct RawStress {

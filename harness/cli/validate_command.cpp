@@ -41,13 +41,14 @@ class CatalogueForScenarios {
   std::optional<scenario::LoadResult<scenario::RequirementCatalogue>> loaded_;
 };
 
-scenario::Diagnostics validate_file(const std::filesystem::path& file, CatalogueForScenarios& catalogue) {
+scenario::Diagnostics validate_file(const std::filesystem::path& file, CatalogueForScenarios& catalogue,
+                                    const profile::ProfileLoadOptions& profile_options) {
   scenario::Diagnostics diagnostics;
   auto root = root_element(file, diagnostics);
   if (!root) return diagnostics;
   scenario::Diagnostics found;
   if (*root == "profile") {
-    found = profile::load_profile(file).diagnostics;
+    found = profile::load_profile(file, profile_options).diagnostics;
   } else if (*root == "requirements") {
     found = scenario::load_requirements(file).diagnostics;
   } else if (const auto* requirements = catalogue.get(diagnostics)) {
@@ -78,9 +79,11 @@ std::vector<std::filesystem::path> expand_directories(const std::vector<std::fil
 
 int validate_command(const ValidateSettings& settings, std::ostream& out, std::ostream& err) {
   CatalogueForScenarios catalogue(settings.requirements_file);
+  profile::ProfileLoadOptions profile_options;
+  profile_options.fallback_variables = settings.profile_variables;
   bool any_error = false;
   for (const auto& file : expand_directories(settings.files)) {
-    auto diagnostics = validate_file(file, catalogue);
+    auto diagnostics = validate_file(file, catalogue, profile_options);
     print_diagnostics(diagnostics, err, /*show_warnings=*/true);
     bool errors = scenario::has_errors(diagnostics);
     any_error = any_error || errors;

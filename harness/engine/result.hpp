@@ -128,7 +128,9 @@ struct RunProblem {
 };
 
 struct RunResult {
-  std::string suite_version;
+  std::string suite_version;       // Referee's version, "0.1.0"
+  std::string git_commit;          // the commit Referee was built from ("…-dirty", "unknown")
+  std::string catalogue_version;   // the scenario catalogue's VERSION ("unversioned" without)
   std::string target;              // profile name and file
   std::string started_at;          // ISO 8601, local time
   std::chrono::microseconds duration{0};

@@ -156,6 +156,8 @@ engine::BaselineNote baseline_note_from(const js::object& object) {
 engine::RunResult run_from(const js::object& document) {
   engine::RunResult run;
   run.suite_version = string_at(document, "suite_version");
+  run.git_commit = string_at(document, "git_commit");
+  run.catalogue_version = string_at(document, "catalogue_version");
   run.target = string_at(document, "target");
   run.started_at = string_at(document, "started_at");
   run.duration = std::chrono::microseconds(integer_at(document, "duration_us"));

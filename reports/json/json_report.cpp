@@ -183,6 +183,8 @@ js::object scenarios_json(const engine::RunResult& run) {
   return {{"format", "referee-results"},
           {"format_version", kFormatVersion},
           {"suite_version", text(run.suite_version)},
+          {"git_commit", text(run.git_commit)},
+          {"catalogue_version", text(run.catalogue_version)},
           {"target", text(run.target)},
           {"started_at", text(run.started_at)},
           {"duration_us", run.duration.count()},

@@ -67,6 +67,8 @@ void write_properties(XmlWriter& xml, const engine::RunResult& run) {
   auto shard = std::to_string(run.shard.index) + "/" + std::to_string(run.shard.total);
   for (const auto& [name, value] : {std::pair<std::string_view, std::string_view>{"target", run.target},
                                     {"referee_version", run.suite_version},
+                                    {"referee_commit", run.git_commit},
+                                    {"catalogue_version", run.catalogue_version},
                                     {"run_id", run.run_id},
                                     {"shard", shard}}) {
     xml.element("property").attribute("name", name).attribute("value", value);

@@ -81,6 +81,18 @@ TEST_F(AppTest, ValidateAcceptsTheBuiltInTargetAndAScenario) {
   EXPECT_THAT(result.out, HasSubstr("noop-always-succeeds.xml: ok"));
 }
 
+TEST_F(AppTest, AMissingDataDirectoryIsNamedAndNothingRuns) {
+  ::setenv("REFEREE_DATA_DIR", (directory_ / "no-such-data").c_str(), 1);
+  auto result = referee({"list"});
+  auto version = referee({"--version"});
+  ::unsetenv("REFEREE_DATA_DIR");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("no data directory at " + (directory_ / "no-such-data").string() +
+                                    " (REFEREE_DATA_DIR)"));
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.out, HasSubstr("data directory: " + (directory_ / "no-such-data").string()));
+}
+
 TEST_F(AppTest, ValidateReportsFileLineColumnAndExitsTwo) {
   auto broken = write("broken.xml", "<?xml version=\"1.0\"?>\n<profile xmlns=\"urn:referee:profile:1\">\n"
                                     "  <servers><server id=\"alpha\"/></servers>\n</profile>\n");

@@ -8,7 +8,13 @@ namespace {
 
 using ::testing::HasSubstr;
 
-Paths test_paths() { return {"/src", "/build"}; }
+Paths test_paths() {
+  return {.data_dir = "/src",
+          .fixture_server = "/build/fixtures/server/referee-fixture-server",
+          .data_dir_origin = "source tree",
+          .source_dir = "/src",
+          .binary_dir = "/build"};
+}
 
 ParsedCommandLine parse(std::vector<std::string> args) {
   return parse_command_line(args, test_paths());

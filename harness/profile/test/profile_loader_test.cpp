@@ -26,7 +26,8 @@ ProfileLoadOptions options_with(std::map<std::string, std::string, std::less<>> 
     if (found == environment.end()) return std::nullopt;
     return found->second;
   };
-  options.fallback_variables = {{"REFEREE_BINARY_DIR", "/build"}};
+  options.fallback_variables = {{"REFEREE_BINARY_DIR", "/build"},
+                                {"REFEREE_FIXTURE_SERVER", "/build/fixtures/server/referee-fixture-server"}};
   return options;
 }
 

@@ -55,6 +55,8 @@ engine::ScenarioResult failed_scenario() {
 engine::RunResult sample_run() {
   engine::RunResult run;
   run.suite_version = "0.1.0";
+  run.git_commit = "0182e87c0ffee0000000000000000000000000ab";
+  run.catalogue_version = "2026.12.0";
   run.target = "reference servers (fixtures/targets/reference.xml)";
   run.started_at = "2026-11-23T14:12:00";
   run.duration = std::chrono::microseconds(1234567);

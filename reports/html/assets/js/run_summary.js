@@ -2,7 +2,7 @@
 // behaviour profile.
 function metaList(run) {
   const shard = run.shard && run.shard.total > 1 ? run.shard.index + " of " + run.shard.total : "whole selection";
-  const rows = [["Target", run.target], ["Referee", run.suite_version], ["Started", run.started_at],
+  const rows = [["Target", run.target], ["Referee", [run.suite_version, run.git_commit ? "commit " + run.git_commit : "", run.catalogue_version ? "catalogue " + run.catalogue_version : ""].filter(Boolean).join(", ")], ["Started", run.started_at],
                 ["Duration", seconds(run.duration_us || 0)], ["Run id", run.run_id || ""], ["Shard", shard],
                 ["Strict", run.strict ? "yes (warn fails)" : "no"],
                 ["Command line", (run.command_line || []).join(" ")]];
