@@ -45,6 +45,13 @@ struct RawRun {
   bool verbose = false;
 };
 
+struct RawDoctor {
+  RawSelection catalogue;  // only --scenarios and --requirements
+  std::string target;
+  std::string timeout = "5s";
+  std::string json_path;
+};
+
 struct RawValidate {
   std::vector<std::string> files;
   std::string requirements_file;
@@ -99,6 +106,16 @@ void add_run_options(CLI::App& run, RawRun& raw) {
   run.add_option("--color", raw.color, "auto, always or never (auto honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   add_verbosity_options(run, raw.quiet, raw.verbose);
+}
+
+void add_doctor_options(CLI::App& doctor, RawDoctor& raw) {
+  doctor.add_option("--target", raw.target,
+                    "Target profile (default: the built-in reference servers, "
+                    "fixtures/targets/reference.xml)");
+  doctor.add_option("--json", raw.json_path, "Also write the checks as JSON to this file (docs/DOCTOR.md)");
+  doctor.add_option("--timeout", raw.timeout, "Deadline of each check (500ms, 5s, 1m)");
+  doctor.add_option("--scenarios", raw.catalogue.scenarios_dir, "Scenario directory (default: the catalogue)");
+  doctor.add_option("--requirements", raw.catalogue.requirements_file, "Requirements catalogue file");
 }
 
 Selection make_selection(const RawSelection& raw, std::vector<UsageError>& errors) {
@@ -182,6 +199,21 @@ RunSettings make_run_settings(const RawRun& raw, const Paths& paths, std::vector
   return settings;
 }
 
+DoctorSettings make_doctor_settings(const RawDoctor& raw, const Paths& paths,
+                                    std::vector<UsageError>& errors) {
+  DoctorSettings settings;
+  settings.catalogue = make_catalogue_files(raw.catalogue, paths);
+  settings.target = raw.target.empty() ? paths.builtin_target() : std::filesystem::path(raw.target);
+  settings.profile_variables = profile_variables(paths);
+  if (auto timeout = scenario::parse_duration(raw.timeout)) {
+    settings.timeout = *timeout;
+  } else {
+    errors.push_back({fmt::format("--timeout \"{}\": {}", raw.timeout, scenario::duration_syntax_help)});
+  }
+  if (!raw.json_path.empty()) settings.json_path = raw.json_path;
+  return settings;
+}
+
 // The options of every subcommand, filled by one parse.
 struct RawCommandLine {
   RawRun run;
@@ -192,6 +224,7 @@ struct RawCommandLine {
   RawReport report;
   std::string baseline_input;
   RawStress stress;
+  RawDoctor doctor;
 };
 
 void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
@@ -203,6 +236,8 @@ void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
   add_verbosity_options(*list, raw.list_quiet, raw.list_verbose);
   add_stress_options(*app.add_subcommand("stress", "Many clients, random commands, invariants checked live"),
                      raw.stress);
+  add_doctor_options(*app.add_subcommand("doctor", "Check a target profile against the live servers"),
+                     raw.doctor);
   auto* validate = app.add_subcommand("validate", "Check scenario, profile and requirement files");
   validate->add_option("files", raw.validate.files, "Files or directories (every *.xml below) to check")->required();
   validate->add_option("--requirements", raw.validate.requirements_file,
@@ -216,6 +251,7 @@ Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths
                      std::vector<UsageError>& errors) {
   if (app.got_subcommand("run")) return make_run_settings(raw.run, paths, errors);
   if (app.got_subcommand("report")) return make_report_settings(raw.report, errors);
+  if (app.got_subcommand("doctor")) return make_doctor_settings(raw.doctor, paths, errors);
   if (app.got_subcommand("baseline")) return BaselineSettings{raw.baseline_input};
   if (app.got_subcommand("stress")) {
     std::vector<std::string> problems;

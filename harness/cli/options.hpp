@@ -1,6 +1,6 @@
 #pragma once
 // The command line: `referee run`, `list`, `validate FILE...`, `report RESULTS...`,
-// `baseline RESULTS`. Parsing and
+// `baseline RESULTS`, `doctor`. Parsing and
 // checking only; what each command does lives in its own file.
 
 #include <chrono>
@@ -78,8 +78,17 @@ struct ValidateSettings {
   ProfileVariables profile_variables;        // ${NAME} fallbacks for profiles' hooks
 };
 
+// `referee doctor`: check a profile against the live servers (doctor_command.hpp).
+struct DoctorSettings {
+  CatalogueFiles catalogue;                  // says which logins and test areas the run needs
+  std::filesystem::path target;
+  ProfileVariables profile_variables;
+  std::chrono::milliseconds timeout{5000};   // each check's deadline
+  std::optional<std::filesystem::path> json_path;
+};
+
 using Command = std::variant<RunSettings, ListSettings, ValidateSettings, ReportSettings, BaselineSettings,
-                             StressSettings>;
+                             StressSettings, DoctorSettings>;
 
 // Either a command to execute, or what to print and the exit code to return at once (help,
 // version: 0; anything wrong with the options: 2).

@@ -16,6 +16,7 @@
 #include "harness/cli/interruption.hpp"
 #include "harness/cli/run_output.hpp"
 #include "harness/cli/shard.hpp"
+#include "harness/engine/doctor/preflight.hpp"
 #include "harness/engine/engine.hpp"
 #include "harness/engine/match/outcome.hpp"
 #include "harness/engine/run/scenario_runner.hpp"
@@ -32,17 +33,6 @@ struct RunPlan {
   std::string run_id;
   Interruption& interruption;
 };
-
-// "server alpha (127.0.0.1:143) unreachable: connection refused", or empty.
-std::string unreachable_servers(const std::vector<engine::ServerInfo>& servers) {
-  std::string problems;
-  for (const auto& server : servers) {
-    if (!server.greeting.starts_with("unreachable: ")) continue;
-    problems += fmt::format("{}server {} ({}) {}", problems.empty() ? "" : "\n", server.id,
-                            server.address, server.greeting);
-  }
-  return problems;
-}
 
 // docs/PROFILE.md: a reset hook runs between scenarios, so with one they run one at a time.
 engine::RunResult run_with_resets(const RunPlan& plan, target::TargetProcess& target,
@@ -106,7 +96,7 @@ engine::RunResult execute(const RunPlan& plan, Console& console) {
   } else {
     plan.interruption.set_target_pid(target.pid().value_or(0));
     servers = engine::probe_servers(plan.profile, plan.settings.timeout);
-    run.fatal_error = unreachable_servers(servers);
+    run.fatal_error = engine::unreachable_servers(plan.profile, servers);
     if (run.fatal_error.empty()) run = run_scenarios(plan, target, console);
   }
   console.finish();

@@ -117,6 +117,9 @@ struct ServerNamespace {
   std::string personal_prefix;     // "" or "INBOX."
   std::string source;              // "NAMESPACE", "LIST \"\" \"\"", "profile"
   std::string problem;             // why discovery failed; "" when it succeeded
+  // The server could not be reached, or refused this user's login (not a referral): the
+  // preflight makes scenarios that log in as this user there *error* (doctor/preflight.hpp).
+  bool login_failed = false;
 };
 
 // Housekeeping outside any scenario that did not go as planned (a test mailbox the run-level

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "harness/engine/doctor/hints.hpp"
 #include "harness/engine/match/profile_roles.hpp"
 #include "harness/engine/match/response_match.hpp"
 #include "harness/engine/match/test_mailbox_names.hpp"
@@ -108,8 +109,13 @@ boost::asio::awaitable<ServerNamespace> discover_namespace(
                                                  .server_id = probe.server->id,
                                                  .tls_context = std::move(tls_context)});
   const net::Deadline deadline = net::deadline_after(timeout);
-  found.problem = co_await open_and_login(session, *probe.server, *probe.user, deadline);
-  if (found.problem.empty()) co_await ask(session, deadline, found);
+  LoginAttempt login = co_await attempt_login(session, *probe.server, *probe.user, deadline);
+  found.problem = login.hint;
+  found.login_failed = login.stage != LoginStage::logged_in && login.stage != LoginStage::referred;
+  if (login.stage == LoginStage::logged_in) {
+    co_await ask(session, deadline, found);
+    if (!found.problem.empty()) found.problem = namespace_hint(*probe.server, found.problem);
+  }
   co_await session.logout(net::deadline_after(timeout));
   session.close();
   co_return found;

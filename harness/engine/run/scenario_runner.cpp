@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "harness/engine/doctor/preflight.hpp"
 #include "harness/engine/run/client_setup.hpp"
 #include "harness/engine/run/isolation.hpp"
 #include "harness/engine/run/step_executor.hpp"
@@ -70,6 +71,11 @@ boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor
   if (auto reason = gate_on_profile(profile, scenario)) {
     result.outcome = Outcome::not_applicable;
     result.reason = std::move(*reason);
+    co_return result;
+  }
+  if (auto hint = gate_on_preflight(profile, scenario, settings.namespaces)) {
+    result.outcome = Outcome::error;
+    result.reason = std::move(*hint);
     co_return result;
   }
   ScenarioContext context(executor, profile, scenario, catalogue, settings, repetition);
