@@ -34,7 +34,7 @@ std::string profile_location(const profile::SourceLocation& where) {
 
 std::string unreachable_hint(const profile::Server& server, std::string_view failure) {
   const std::string address = profile_endpoint(server).describe();
-  if (failure.find("TLS handshake") != std::string_view::npos) {
+  if (server.tls != profile::Tls::none && failure.find("TLS") != std::string_view::npos) {
     return fmt::format("{} at {}: {}; tls=\"{}\" there: is this the port for that (implicit: the "
                        "imaps port, starttls or none: the imap port)?",
                        server_at(server), address, failure, tls_name(server.tls));

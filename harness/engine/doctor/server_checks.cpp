@@ -15,6 +15,14 @@ bool plays(const profile::Server& server, std::string_view role) {
   return std::find(server.roles.begin(), server.roles.end(), role) != server.roles.end();
 }
 
+// "A1 OK [CAPABILITY …] Logged in" -> "A1 OK Logged in": the capabilities get their own line.
+std::string without_capabilities(std::string answer) {
+  const auto start = answer.find("[CAPABILITY ");
+  const auto end = start == std::string::npos ? start : answer.find("] ", start);
+  if (end != std::string::npos) answer.erase(start, end + 2 - start);
+  return answer;
+}
+
 DoctorCheck reach_check(const profile::Server& server, const std::string& summary) {
   return DoctorCheck{.kind = "reach", .server = server.id, .subject = server.id, .summary = summary};
 }
@@ -90,7 +98,7 @@ boost::asio::awaitable<void> check_home_logins(DoctorContext& context, const pro
     auto session = context.session("doctor", server);
     LoginAttempt attempt = co_await attempt_login(*session, server, user, context.deadline());
     context.remember(server, user, attempt);
-    check.summary = "LOGIN \"" + user.login + "\": " + attempt.answer;
+    check.summary = "LOGIN \"" + user.login + "\": " + without_capabilities(attempt.answer);
     check.verdict = attempt.stage == LoginStage::logged_in ? DoctorVerdict::ok : DoctorVerdict::fail;
     check.hint = attempt.hint;
     context.add(std::move(check));
