@@ -15,7 +15,7 @@ install(DIRECTORY scenarios/ DESTINATION ${REFEREE_INSTALL_DATA_DIR}/scenarios
   FILES_MATCHING PATTERN "*.xml" PATTERN "*.xsd" PATTERN "VERSION" PATTERN "README.md"
   PATTERN "test" EXCLUDE)
 install(DIRECTORY fixtures/targets/ DESTINATION ${REFEREE_INSTALL_DATA_DIR}/fixtures/targets
-  FILES_MATCHING PATTERN "*.xml")
+  FILES_MATCHING PATTERN "*.xml" PATTERN "test" EXCLUDE)
 # The strategy and fault names --fixture-strategy and --fixture-fault accept.
 install(FILES fixtures/server/README.md fixtures/server/FAULTS.md
   DESTINATION ${REFEREE_INSTALL_DATA_DIR}/fixtures/server)

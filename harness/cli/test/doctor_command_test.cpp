@@ -242,8 +242,8 @@ TEST_F(DoctorCommandTest, AWrongPortIsUnreachableAndLaterChecksThereAreSkipped) 
   auto result = referee({"doctor", "--target", profile.string()});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   auto [line, hint] = check_line(result.out, "FAIL     reach            alpha:");
-  EXPECT_THAT(line, HasSubstr("127.0.0.1:" + std::to_string(port) + " (none): no greeting"));
-  EXPECT_THAT(hint, HasSubstr("hint: server alpha (" + location_of(profile, "id=\"alpha\"") + ") at 127.0.0.1:" +
+  EXPECT_THAT(line, HasSubstr("127.0.0.1:" + std::to_string(port) + " (tls=none): no greeting"));
+  EXPECT_THAT(hint, HasSubstr("hint: server alpha (" + location_of(profile, "id=\"alpha\"") + ") unreachable at 127.0.0.1:" +
                               std::to_string(port)));
   EXPECT_THAT(hint, HasSubstr("check host, port and tls there"));
   EXPECT_THAT(result.out, HasSubstr("skipped  login            alice@alpha: server alpha is unreachable (above)"));
@@ -254,7 +254,7 @@ TEST_F(DoctorCommandTest, ATlsMismatchNamesTheTlsAttribute) {
   auto result = referee({"doctor", "--target", profile.string()});
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   auto [line, hint] = check_line(result.out, "FAIL     reach            alpha:");
-  EXPECT_THAT(line, HasSubstr("(implicit): no greeting"));
+  EXPECT_THAT(line, HasSubstr("(tls=implicit): no greeting"));
   EXPECT_THAT(line, HasSubstr("TLS"));
   EXPECT_THAT(hint, HasSubstr("server alpha (" + location_of(profile, "id=\"alpha\"") + ")"));
   EXPECT_THAT(hint, HasSubstr("tls=\"implicit\" there"));
@@ -327,7 +327,7 @@ TEST_F(DoctorCommandTest, RunStopsOnAnUnreachableServerWithTheDoctorsHint) {
   auto result = referee({"run", "--target", profile.string(), "--filter", "rfc2193/4.1/select-remote-mailbox",
                          "--out", (directory_ / "results").string(), "-q", "--color", "never"});
   EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
-  EXPECT_THAT(result.err, HasSubstr("server alpha (" + location_of(profile, "id=\"alpha\"") + ") at 127.0.0.1:" +
+  EXPECT_THAT(result.err, HasSubstr("server alpha (" + location_of(profile, "id=\"alpha\"") + ") unreachable at 127.0.0.1:" +
                                     std::to_string(port)));
   EXPECT_THAT(result.err, HasSubstr("check host, port and tls there"));
 }

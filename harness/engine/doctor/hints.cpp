@@ -35,11 +35,11 @@ std::string profile_location(const profile::SourceLocation& where) {
 std::string unreachable_hint(const profile::Server& server, std::string_view failure) {
   const std::string address = profile_endpoint(server).describe();
   if (server.tls != profile::Tls::none && failure.find("TLS") != std::string_view::npos) {
-    return fmt::format("{} at {}: {}; tls=\"{}\" there: is this the port for that (implicit: the "
+    return fmt::format("{} unreachable at {}: {}; tls=\"{}\" there: is this the port for that (implicit: the "
                        "imaps port, starttls or none: the imap port)?",
                        server_at(server), address, failure, tls_name(server.tls));
   }
-  return fmt::format("{} at {}: {}; check host, port and tls there, and that the server runs",
+  return fmt::format("{} unreachable at {}: {}; check host, port and tls there, and that the server runs",
                      server_at(server), address, failure);
 }
 

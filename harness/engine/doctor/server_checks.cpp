@@ -52,7 +52,7 @@ DoctorCheck bye_check(const DoctorContext& context, const profile::Server& serve
 
 boost::asio::awaitable<void> check_server(DoctorContext& context, const profile::Server& server) {
   auto session = context.session("doctor", server);
-  const std::string address = fmt::format("{} ({})", profile_endpoint(server).describe(),
+  const std::string address = fmt::format("{} (tls={})", profile_endpoint(server).describe(),
                                           net::to_string(profile_endpoint(server).tls));
   const bool opened = co_await session->open(profile_endpoint(server), context.deadline());
   if (!opened) {
