@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -157,6 +158,26 @@ TEST_F(DoctorCommandTest, TheBuiltInTargetIsUsableWithEveryCheckOk) {
     EXPECT_TRUE(verdict == "ok" || verdict == "skipped") << boost::json::serialize(check);
   }
 }
+
+// The namespace and create-policy modes of the reference servers (fixtures/server/README.md):
+// each profile that goes with one is usable.
+class DoctorOnReferenceModes : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(DoctorOnReferenceModes, TheProfileIsUsable) {
+  auto result = referee({"doctor", "--target", (source_dir() / "fixtures/targets" / (GetParam() + ".xml")).string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_THAT(result.out, Not(HasSubstr("\nFAIL")));
+  EXPECT_THAT(result.out, HasSubstr("ok       test-mailbox     beta as "));
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, DoctorOnReferenceModes,
+                         ::testing::Values("reference-inbox-dot", "reference-no-dots", "reference-prefix-create",
+                                           "reference-admin-create"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
 
 // Every mailbox `user` sees on `server` whose name starts with `prefix` (LIST "" "prefix*").
 std::vector<std::string> mailboxes_below(const profile::Profile& profile, const std::string& server_id,
