@@ -22,7 +22,9 @@ std::optional<std::string> gate_on_preflight(const profile::Profile& profile,
                                              const scenario::Scenario& scenario,
                                              const std::vector<ServerNamespace>& namespaces) {
   for (const auto& spec : scenario.clients) {
-    if (spec.login == scenario::LoginMethod::none || !spec.user_role) continue;
+    // Discovery logs in with LOGIN: only a client that does too is sure to fail the same way
+    // (a server may refuse LOGIN and accept AUTHENTICATE).
+    if (spec.login != scenario::LoginMethod::login || !spec.user_role) continue;
     const profile::Server* server = find_server(profile, spec.server_role);
     const profile::User* user = find_user(profile, *spec.user_role);
     if (server == nullptr || user == nullptr) continue;
