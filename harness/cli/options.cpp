@@ -225,6 +225,7 @@ struct RawCommandLine {
   std::string baseline_input;
   RawStress stress;
   RawDoctor doctor;
+  RawCoverage coverage;
 };
 
 void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
@@ -243,6 +244,7 @@ void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
   validate->add_option("--requirements", raw.validate.requirements_file,
                        "Requirements catalogue scenarios are checked against");
   add_report_command(app, raw.report);
+  add_coverage_command(app, raw.coverage);
   auto* baseline = app.add_subcommand("baseline", "Print a baseline of a run's failures (for --baseline)");
   baseline->add_option("results", raw.baseline_input, "results.json of the run")->required();
 }
@@ -253,6 +255,7 @@ Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths
   if (app.got_subcommand("report")) return make_report_settings(raw.report, errors);
   if (app.got_subcommand("doctor")) return make_doctor_settings(raw.doctor, paths, errors);
   if (app.got_subcommand("baseline")) return BaselineSettings{raw.baseline_input};
+  if (app.got_subcommand("coverage")) return make_coverage_settings(raw.coverage, paths);
   if (app.got_subcommand("stress")) {
     std::vector<std::string> problems;
     StressSettings settings = make_stress_settings(raw.stress, paths, problems);
