@@ -35,7 +35,7 @@ struct Child {
 };
 
 Child spawn_referee(const fs::path& out, const std::string& timeout) {
-  fs::path binary = fs::path(std::getenv("REFEREE_BINARY_DIR")) / "harness/cli/referee";
+  fs::path binary = REFEREE_TEST_CLI;
   std::vector<std::string> args = {binary.string(), "run", "--filter", "rfc3501/*",
                                    "--fixture-fault", "hang-on-noop", "--timeout", timeout,
                                    "--out", out.string(), "--color", "never"};
