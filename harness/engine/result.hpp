@@ -120,6 +120,9 @@ struct ServerNamespace {
   // The server could not be reached, or refused this user's login (not a referral): the
   // preflight makes scenarios that log in as this user there *error* (doctor/preflight.hpp).
   bool login_failed = false;
+  // CAPABILITY after this user's login; results.json shows it as the server's
+  // capabilities_after_login rather than here.
+  std::vector<std::string> capabilities;
 };
 
 // Housekeeping outside any scenario that did not go as planned (a test mailbox the run-level
