@@ -38,6 +38,8 @@ class RequirementCollector {
       add(expect.tagged->referral);
     }
     add(expect.untagged);
+    if (expect.expunges) add(expect.expunges->requirement);
+    if (expect.message_count) add(expect.message_count->requirement);
   }
   void add(const std::vector<Step>& steps) {
     for (const auto& step : steps) std::visit([this](const auto& each) { visit(each); }, step);

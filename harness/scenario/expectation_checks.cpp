@@ -116,6 +116,16 @@ void check_expectations(const CheckContext& context, const Expectations& expect,
                         const CheckScope& scope) {
   if (expect.tagged) check_tagged(context, *expect.tagged, scope);
   for (const UntaggedPattern& untagged : expect.untagged) check_untagged(context, untagged, scope);
+  if (expect.expunges) {
+    context.check_requirement(expect.expunges->requirement, expect.expunges->where);
+    context.check_variables(expect.expunges->messages, scope, expect.expunges->where,
+                            "<expunges messages>");
+  }
+  if (expect.message_count) {
+    context.check_requirement(expect.message_count->requirement, expect.message_count->where);
+    context.check_variables(expect.message_count->equals, scope, expect.message_count->where,
+                            "<message-count equals>");
+  }
 }
 
 void add_captures(const std::vector<UntaggedPattern>& untagged, CheckScope& scope) {

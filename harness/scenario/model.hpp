@@ -68,6 +68,23 @@ struct UntaggedPattern {
   SourceLocation where;
 };
 
+// <expunges messages="2,4"/>: the EXPUNGE responses report exactly these messages (their
+// sequence numbers before the first EXPUNGE), each number lowered by the EXPUNGEs before it
+// (RFC 3501 §7.4.1), in whichever order the server removed them.
+struct ExpungeSetPattern {
+  std::string messages;                // a sequence set without "*"; may hold ${var}
+  RequirementRef requirement;
+  SourceLocation where;
+};
+
+// <message-count equals="5"/>: the messages the client knows of after the command: the last
+// EXISTS, less one for every EXPUNGE since (RFC 3501 §7.3.1, §7.4.1).
+struct MessageCountPattern {
+  std::string equals;                  // a number; may hold ${var}
+  RequirementRef requirement;
+  SourceLocation where;
+};
+
 struct TaggedPattern {
   std::vector<std::string> statuses;   // "OK", "NO", "BAD", "NONE"; empty = any
   std::optional<std::string> code;     // response code name
@@ -93,6 +110,8 @@ struct Expectations {
   bool ordered = false;
   std::optional<Presence> bye;
   std::optional<Presence> close;
+  std::optional<ExpungeSetPattern> expunges;
+  std::optional<MessageCountPattern> message_count;
 };
 
 struct CommandStep {

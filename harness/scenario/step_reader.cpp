@@ -117,12 +117,22 @@ Expectations read_expectations(const ReaderContext& context, pugi::xml_node node
   for (pugi::xml_node child : child_elements(node)) {
     const std::string_view name = local_name(child);
     const bool repeated = (name == "tagged" && expect.tagged) || (name == "bye" && expect.bye) ||
-                          (name == "close" && expect.close);
+                          (name == "close" && expect.close) ||
+                          (name == "expunges" && expect.expunges) ||
+                          (name == "message-count" && expect.message_count);
     if (repeated) context.error(child, "a command takes at most one <" + std::string(name) + ">");
     if (name == "tagged") expect.tagged = read_tagged(context, child);
     if (name == "untagged") expect.untagged.push_back(read_untagged(context, child));
     if (name == "bye") expect.bye = parse_presence(child.attribute("presence").value());
     if (name == "close") expect.close = parse_presence(child.attribute("presence").value());
+    if (name == "expunges") {
+      expect.expunges = ExpungeSetPattern{child.attribute("messages").value(),
+                                          requirement_of(child), context.where(child)};
+    }
+    if (name == "message-count") {
+      expect.message_count = MessageCountPattern{child.attribute("equals").value(),
+                                                 requirement_of(child), context.where(child)};
+    }
   }
   return expect;
 }

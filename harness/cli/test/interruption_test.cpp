@@ -36,7 +36,11 @@ struct Child {
 
 Child spawn_referee(const fs::path& out, const std::string& timeout) {
   fs::path binary = REFEREE_TEST_CLI;
-  std::vector<std::string> args = {binary.string(), "run", "--filter", "rfc3501/*",
+  // Seven RFC 3501 scenarios, named so that new ones in the catalogue do not change the count.
+  const std::string seven =
+      "rfc3501/5.2/exists-never-decreases:rfc3501/6.1.*/*:rfc3501/7.4.1/no-expunge-during-*:"
+      "rfc3501/7.4.1/expunge-during-uid-commands";
+  std::vector<std::string> args = {binary.string(), "run", "--filter", seven,
                                    "--fixture-fault", "hang-on-noop", "--timeout", timeout,
                                    "--out", out.string(), "--color", "never"};
   std::vector<char*> argv;

@@ -125,6 +125,9 @@ class ClientSession {
   bool is_closed() const { return closed_; }
   bool bye_seen() const { return bye_seen_; }
   const std::string& close_reason() const { return close_reason_; }
+  // Messages in the selected mailbox as this client has been told: the last EXISTS less the
+  // EXPUNGEs since; nullopt before the first EXISTS of a selection.
+  std::optional<std::uint32_t> known_count() const { return rules_.known_count(); }
   // The response a follow-referral step looks at: the last tagged response, or the greeting.
   const imap::Response* last_status() const;
   const std::optional<std::vector<std::string>>& capabilities() const { return capabilities_; }

@@ -4,6 +4,7 @@
 
 #include "harness/engine/match/outcome.hpp"
 #include "harness/engine/match/response_match.hpp"
+#include "harness/engine/run/judge_message_numbers.hpp"
 
 namespace referee::engine {
 namespace {
@@ -205,6 +206,8 @@ Judgement judge_command(const scenario::Expectations& expect, const CommandRun& 
   std::string waited = run.timed_out ? "the deadline passed" : "by the tagged response";
   Judgement judgement =
       judge_untagged(expect.untagged, session.pool(), window, expect.ordered, waited, context, out);
+  if (expect.expunges) judge_expunges(*expect.expunges, run, session, context, out, judgement);
+  if (expect.message_count) judge_message_count(*expect.message_count, run, session, context, out);
   std::string requirement = expect.tagged ? expect.tagged->requirement.id : std::string();
   if (expect.tagged) {
     judge_tagged(*expect.tagged, run, context, out, judgement);

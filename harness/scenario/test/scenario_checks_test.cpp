@@ -200,5 +200,15 @@ TEST(ScenarioChecks, DiagnosticsComeInFileOrder) {
   EXPECT_EQ(loaded.diagnostics[2].line, 9u);
 }
 
+// <expunges> and <message-count> name catalogued requirements and defined variables.
+TEST(ScenarioChecks, MessageNumberExpectations) {
+  const auto loaded = load({R"(<command client="C1"><send>NOOP</send>)"
+                            R"(<expunges messages="2,${gone}" requirement="rfc0-1-unknown"/>)"
+                            R"(<message-count equals="${left}" requirement="rfc3501-5.2-size-updates"/></command>)"});
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 43, "unknown requirement \"rfc0-1-unknown\""));
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 43, "undefined variable ${gone} in <expunges messages>"));
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 104, "undefined variable ${left} in <message-count equals>"));
+}
+
 }  // namespace
 }  // namespace referee::scenario

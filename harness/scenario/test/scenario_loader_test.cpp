@@ -253,5 +253,41 @@ TEST(ScenarioLoader, ReportsAMissingDirectory) {
   EXPECT_TRUE(set.scenarios.empty());
 }
 
+// <expunges> and <message-count>: the message-number checks of RFC 3501 §7.4.1.
+TEST(ScenarioLoader, ReadsMessageNumberExpectations) {
+  const auto loaded = load_scenario_text(
+      "t.xml",
+      test::scenario_document({R"(<command client="C1"><send>NOOP</send>)"
+                               R"(<expunges messages="2,4" requirement="rfc3501-7.4.1-expunge-decrements"/>)"
+                               R"(<message-count equals="5" requirement="rfc3501-5.2-size-updates"/></command>)"}),
+      test::catalogue());
+  ASSERT_TRUE(loaded) << test::describe(loaded.diagnostics);
+  const auto& command = step_at<CommandStep>(loaded.value->steps, 0);
+  ASSERT_TRUE(command.expect.expunges);
+  EXPECT_EQ(command.expect.expunges->messages, "2,4");
+  EXPECT_EQ(command.expect.expunges->requirement.id, "rfc3501-7.4.1-expunge-decrements");
+  EXPECT_EQ(command.expect.expunges->where.line, 9u);
+  ASSERT_TRUE(command.expect.message_count);
+  EXPECT_EQ(command.expect.message_count->equals, "5");
+  EXPECT_EQ(command.expect.message_count->requirement.id, "rfc3501-5.2-size-updates");
+}
+
+TEST(ScenarioLoader, MessageNumberExpectationsNeedARequirementAndComeOnce) {
+  const auto unnamed = load_scenario_text(
+      "t.xml",
+      test::scenario_document({R"(<command client="C1"><send>NOOP</send><message-count equals="5"/></command>)"}),
+      test::catalogue());
+  EXPECT_FALSE(unnamed);
+  const auto twice = load_scenario_text(
+      "t.xml",
+      test::scenario_document({R"(<command client="C1"><send>NOOP</send>)"
+                               R"(<expunges messages="2" requirement="rfc3501-7.4.1-expunge-decrements"/>)"
+                               R"(<expunges messages="3" requirement="rfc3501-7.4.1-expunge-decrements"/></command>)"}),
+      test::catalogue());
+  EXPECT_FALSE(twice);
+  EXPECT_NE(test::describe(twice.diagnostics).find("a command takes at most one <expunges>"),
+            std::string::npos) << test::describe(twice.diagnostics);
+}
+
 }  // namespace
 }  // namespace referee::scenario
