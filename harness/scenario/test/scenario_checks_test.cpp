@@ -95,6 +95,18 @@ TEST(ScenarioChecks, CapturedVariablesAreDefinedAfterTheCapture) {
   EXPECT_EQ(loaded.diagnostics.size(), 1u) << test::describe(loaded.diagnostics);
 }
 
+TEST(ScenarioChecks, NonAsciiMailboxNamesGoThroughPathComponents) {
+  const auto loaded = load({R"(<command client="C1"><send>SELECT "Entwürfe"</send></command>)",
+                            R"(<command client="C1"><send>SELECT "${test.mailbox/Entwürfe}"</send></command>)"});
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 5, "non-ASCII text in <send>"));
+  EXPECT_EQ(loaded.diagnostics.size(), 1u) << test::describe(loaded.diagnostics);
+}
+
+TEST(ScenarioChecks, BadPathComponentIsNamed) {
+  const auto loaded = load({R"(<command client="C1"><send>SELECT "${test.mailbox/a.b}"</send></command>)"});
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 5, "the character '.' in a path component"));
+}
+
 TEST(ScenarioChecks, UnterminatedVariable) {
   const auto loaded = load({R"(<command client="C1"><send>SELECT ${oops</send></command>)"});
   EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 5, "unterminated \"${\" in <send>"));
