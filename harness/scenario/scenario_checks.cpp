@@ -68,6 +68,9 @@ void check_gates_and_setup(const CheckContext& context, const Scenario& scenario
     context.check_variables(mailbox.name, scope, mailbox.where, "<mailbox name>");
     check_command_text(context, mailbox.name, mailbox.where, "<mailbox name>");
   }
+  for (const SetupSubscription& subscription : scenario.setup->subscriptions) {
+    context.check_variables(subscription.mailbox, scope, subscription.where, "<subscribe mailbox>");
+  }
 }
 
 void check_steps(const CheckContext& context, const std::vector<Step>& steps, CheckScope& scope);
