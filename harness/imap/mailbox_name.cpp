@@ -203,6 +203,11 @@ boost::system::result<std::string> decode_mailbox_name(std::string_view mutf7) {
   return decoded;
 }
 
+std::string unicode_mailbox_name(std::string_view wire_name) {
+  auto decoded = decode_mailbox_name(wire_name);
+  return decoded ? std::move(*decoded) : std::string(wire_name);
+}
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t position = 0; position < text.size();) {
     if (!next_code_point(text, position)) return false;

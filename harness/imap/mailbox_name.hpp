@@ -32,6 +32,11 @@ std::string encode_mailbox_name(std::string_view utf8);
 // Modified UTF-7 to UTF-8, rejecting every form RFC 3501 §5.1.3 does not allow.
 boost::system::result<std::string> decode_mailbox_name(std::string_view mutf7);
 
+// The Unicode (UTF-8) name of a mailbox the server names `wire_name`: decoded from modified
+// UTF-7, or `wire_name` itself when it is not modified UTF-7 (a server may send any bytes).
+// Scenario names, LIST names and referral URLs (RFC 5092 §8) are compared in this form.
+std::string unicode_mailbox_name(std::string_view wire_name);
+
 // Well-formed UTF-8 (RFC 3629): no overlong forms, surrogates or values above U+10FFFF.
 bool is_valid_utf8(std::string_view text);
 

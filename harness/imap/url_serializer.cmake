@@ -19,6 +19,7 @@ referee_add_test(referee_imap_url_tests
     ${CMAKE_CURRENT_LIST_DIR}/test/url_mutation_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test/url_grammar_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test/mailbox_name_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/test/url_mailbox_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test/sequence_set_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test/command_syntax_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/test/command_serializer_test.cpp

@@ -4,6 +4,7 @@
 
 #include "harness/scenario/check_context.hpp"
 #include "harness/scenario/lockstep.hpp"
+#include "harness/scenario/variables.hpp"
 
 namespace referee::scenario {
 namespace {
@@ -41,6 +42,21 @@ CheckScope declare_clients(const CheckContext& context, const Scenario& scenario
   return scope;
 }
 
+// IMAP4rev1 command text is 7-bit outside literals (RFC 3501 §9: quoted strings hold
+// TEXT-CHARs); a non-ASCII mailbox name goes in modified UTF-7 (§5.1.3), which the engine
+// writes for ${name/component} references. Text around references must be ASCII.
+void check_command_text(const CheckContext& context, std::string_view text,
+                        const SourceLocation& where, std::string_view what) {
+  const std::string outside = replace_variables(text, "");
+  const bool ascii = std::all_of(outside.begin(), outside.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    context.error(where, "non-ASCII text in " + std::string(what) +
+                             ": write a non-ASCII mailbox name as a path component, "
+                             "${test.mailbox/name}, which is sent in modified UTF-7 (RFC 3501 §5.1.3)");
+  }
+}
+
 void check_gates_and_setup(const CheckContext& context, const Scenario& scenario,
                            const CheckScope& scope) {
   for (const CapabilityRequirement& capability : scenario.capabilities) {
@@ -50,6 +66,7 @@ void check_gates_and_setup(const CheckContext& context, const Scenario& scenario
   context.check_client(scenario.setup->client, scope, scenario.setup->where);
   for (const SetupMailbox& mailbox : scenario.setup->mailboxes) {
     context.check_variables(mailbox.name, scope, mailbox.where, "<mailbox name>");
+    check_command_text(context, mailbox.name, mailbox.where, "<mailbox name>");
   }
   for (const SetupSubscription& subscription : scenario.setup->subscriptions) {
     context.check_variables(subscription.mailbox, scope, subscription.where, "<subscribe mailbox>");
@@ -70,6 +87,7 @@ void check_command(const CheckContext& context, const CommandStep& step, const C
   for (const SendPart& part : step.send) {
     if (const auto* text = std::get_if<std::string>(&part)) {
       context.check_variables(*text, scope, step.where, "<send>");
+      check_command_text(context, *text, step.where, "<send>");
       continue;
     }
     const auto& literal = std::get<LiteralPart>(part);

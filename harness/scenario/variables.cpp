@@ -1,5 +1,7 @@
 #include "harness/scenario/variables.hpp"
 
+#include "harness/imap/mailbox_name.hpp"
+
 namespace referee::scenario {
 namespace {
 
@@ -34,9 +36,13 @@ std::size_t reference_end(std::string_view text, std::size_t dollar) {
   return std::string_view::npos;
 }
 
+// ASCII a component may hold. Not '/' (it separates components), '.' (a delimiter on many
+// servers), '"' and backslash (mailbox names are sent quoted), '$', '{' and '}' (references),
+// control characters. Bytes >= 0x80 are UTF-8, checked separately.
 bool is_component_character(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '*' || c == '%';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("-_*%&#;?!+,=@~ ").find(c) != std::string_view::npos ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 
 }  // namespace
@@ -83,9 +89,13 @@ std::string path_component_problem(std::string_view component) {
   for (char c : literal) {
     if (!is_component_character(c)) {
       return std::string("the character '") + c +
-             "' in a path component (letters, digits, '-', '_', '*' and '%' only: the server's "
-             "delimiter is put between components)";
+             "' in a path component (letters, digits, non-ASCII characters, space and "
+             "-_*%&#;?!+,=@~ only: the server's delimiter is put between components)";
     }
+  }
+  if (!imap::is_valid_utf8(literal)) return "a path component that is not UTF-8";
+  if (!literal.empty() && (literal.front() == ' ' || literal.back() == ' ')) {
+    return "a path component that starts or ends with a space (servers may trim it)";
   }
   return "";
 }

@@ -31,9 +31,12 @@ struct VariablePath {
 };
 VariablePath split_variable_path(std::string_view name);
 
-// Why `component` cannot be a path component ("" when it can): empty, or characters other
-// than letters, digits, '-', '_', and the LIST wildcards '*' and '%'. Nested references are
-// checked on their own; this judges the literal text around them.
+// Why `component` cannot be a path component ("" when it can): empty, not UTF-8, a leading or
+// trailing space, or an ASCII character other than letters, digits, space and -_*%&#;?!+,=@~
+// ('*' and '%' are LIST wildcards in a LIST pattern, plain characters in a mailbox name).
+// Components are Unicode, written in UTF-8; the engine sends them in modified UTF-7
+// (RFC 3501 §5.1.3). Nested references are checked on their own; this judges the literal
+// text around them.
 std::string path_component_problem(std::string_view component);
 
 // True for the names the language defines: server.<role>.host|port|id,

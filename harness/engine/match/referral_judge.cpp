@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "harness/engine/match/profile_roles.hpp"
+#include "harness/imap/mailbox_name.hpp"
 #include "harness/imap/value.hpp"
 
 namespace referee::engine {
@@ -31,6 +32,22 @@ bool auth_matches(std::string_view wanted, const std::optional<std::string>& aut
   return auth && imap::iequals(*auth, wanted);
 }
 
+// RFC 5092 §8: "IMAP's modified UTF-7 encoding for mailboxes MUST be converted to UTF-8",
+// then percent-encoded (§5: " " (space), ";", or "?" ... "MUST be percent-encoded"). The URL's
+// mailbox, percent-decoded, must be the Unicode name of the mailbox the scenario names in the
+// server's modified UTF-7: a URL that keeps the modified UTF-7, or whose raw "%" decodes to
+// something else, names another mailbox.
+std::string mailbox_difference(const imap::ImapUrl& url, const std::string& wire_name) {
+  const std::string wanted = imap::unicode_mailbox_name(wire_name);
+  if (url.mailbox == wanted) return "";
+  std::string difference = "its mailbox decodes to \"" + url.mailbox + "\", not \"" + wanted + "\"";
+  if (wanted != wire_name) difference += " (\"" + wire_name + "\" in IMAP's modified UTF-7)";
+  if (url.mailbox == wire_name) {
+    difference += ": the modified UTF-7 was not converted to UTF-8 (RFC 5092 §8)";
+  }
+  return difference;
+}
+
 // The first attribute of `pattern` that `url` does not satisfy, or "" when all do.
 checked<std::string> first_difference(const scenario::UrlPattern& pattern, const CheckedUrl& url,
                                       const profile::Profile& profile,
@@ -57,9 +74,7 @@ checked<std::string> first_difference(const scenario::UrlPattern& pattern, const
   if (pattern.mailbox) {
     auto mailbox = variables.substitute(*pattern.mailbox);
     if (!mailbox) return mailbox.error();
-    if (url.url->mailbox != *mailbox && url.url->mailbox_as_imap_argument() != *mailbox) {
-      return success("its mailbox is \"" + url.url->mailbox + "\", not \"" + *mailbox + "\"");
-    }
+    return success(mailbox_difference(*url.url, *mailbox));
   }
   return success(std::string());
 }

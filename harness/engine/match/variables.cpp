@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include "harness/imap/mailbox_name.hpp"
 #include "harness/scenario/variables.hpp"
 
 namespace referee::engine {
@@ -50,12 +51,33 @@ checked<std::string> Variables::resolve(std::string_view reference) const {
   }
   std::string joined = *value;
   for (const std::string& component : path.components) {
-    auto part = substitute(component);
+    auto part = component_on_wire(component);
     if (!part) return part;
     joined += *delimiter->second;
     joined += *part;
   }
   return success(std::move(joined));
+}
+
+// A path component as the server names it. Its literal text is Unicode (UTF-8 in the
+// scenario) and nested references hold names in the server's form: both are joined as
+// Unicode, then encoded once in modified UTF-7 (RFC 3501 §5.1.3), so "Tom & Jerry" is sent
+// as "Tom &- Jerry" and "Entwürfe" as "Entw&APw-rfe".
+checked<std::string> Variables::component_on_wire(std::string_view component) const {
+  std::string unicode;
+  std::size_t copied = 0;
+  for (const scenario::VariableReference& reference : scenario::find_variable_references(component)) {
+    if (!reference.terminated) {
+      return ScenarioError{"unterminated \"${\" in \"" + std::string(component) + "\""};
+    }
+    auto value = resolve(reference.name);
+    if (!value) return value;
+    unicode.append(component.substr(copied, reference.offset - copied));
+    unicode.append(imap::unicode_mailbox_name(*value));
+    copied = reference.offset + reference.length;
+  }
+  unicode.append(component.substr(std::min(copied, component.size())));
+  return success(imap::encode_mailbox_name(unicode));
 }
 
 template <typename Transform>

@@ -4,6 +4,9 @@
 // values captured by earlier steps, and ${C1R.mailbox} after a followed referral.
 // ${name/a/b} is the mailbox below ${name}: its value, then each component, joined with the
 // hierarchy delimiter recorded for `name` (the delimiter of the server holding that mailbox).
+// Mailbox values are names as the server writes them (modified UTF-7, RFC 3501 §5.1.3); the
+// components a scenario writes are Unicode (UTF-8) and are encoded when joined, so
+// ${test.mailbox/Entwürfe} is ".../Entw&APw-rfe" wherever it is substituted.
 
 #include <map>
 #include <optional>
@@ -48,6 +51,7 @@ class Variables {
   std::map<std::string, std::string, std::less<>> unavailable_;  // name -> why
 
   checked<std::string> resolve(std::string_view reference) const;
+  checked<std::string> component_on_wire(std::string_view component) const;
 };
 
 }  // namespace referee::engine

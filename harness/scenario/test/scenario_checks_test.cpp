@@ -95,6 +95,28 @@ TEST(ScenarioChecks, CapturedVariablesAreDefinedAfterTheCapture) {
   EXPECT_EQ(loaded.diagnostics.size(), 1u) << test::describe(loaded.diagnostics);
 }
 
+TEST(ScenarioChecks, NonAsciiMailboxNamesGoThroughPathComponents) {
+  const auto loaded = load({R"(<command client="C1"><send>SELECT "Entwürfe"</send></command>)",
+                            R"(<command client="C1"><send>SELECT "${test.mailbox/Entwürfe}"</send></command>)"});
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 5, "non-ASCII text in <send>"));
+  EXPECT_EQ(loaded.diagnostics.size(), 1u) << test::describe(loaded.diagnostics);
+}
+
+TEST(ScenarioChecks, NonAsciiSetupMailboxGoesThroughAPathComponent) {
+  std::string text = test::scenario_document({R"(<fence client="C1"/>)"});
+  text.replace(text.find("  <steps>"), 0,
+               "  <setup client=\"C1\"><mailbox name=\"Entwürfe\"/>"
+               "<mailbox name=\"${test.mailbox/Entwürfe}\"/></setup>\n");
+  const auto loaded = load_scenario_text("t.xml", text, test::catalogue());
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 8, 22, "non-ASCII text in <mailbox name>"));
+  EXPECT_EQ(loaded.diagnostics.size(), 1u) << test::describe(loaded.diagnostics);
+}
+
+TEST(ScenarioChecks, BadPathComponentIsNamed) {
+  const auto loaded = load({R"(<command client="C1"><send>SELECT "${test.mailbox/a.b}"</send></command>)"});
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 5, "the character '.' in a path component"));
+}
+
 TEST(ScenarioChecks, UnterminatedVariable) {
   const auto loaded = load({R"(<command client="C1"><send>SELECT ${oops</send></command>)"});
   EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 5, "unterminated \"${\" in <send>"));

@@ -38,5 +38,29 @@ TEST(Variables, ReplacesReferencesWithAPlaceholder) {
   EXPECT_EQ(replace_variables("tail ${open", "x"), "tail x");
 }
 
+TEST(Variables, SplitsAPathIntoComponents) {
+  const VariablePath path = split_variable_path("test.mailbox/my box/${x/y}");
+  EXPECT_EQ(path.base, "test.mailbox");
+  EXPECT_EQ(path.components, (std::vector<std::string>{"my box", "${x/y}"}));
+}
+
+// Components are Unicode names (UTF-8 in the XML), sent in modified UTF-7 by the engine.
+TEST(Variables, PathComponentsMayHoldSpacesPercentAndNonAscii) {
+  for (const char* fine : {"box", "my box", "100%41", "Entw\xC3\xBCrfe-\xE6\x97\xA5", "Tom & Jerry",
+                           "a;b?c#d", "*", "${test.leaf}"}) {
+    EXPECT_EQ(path_component_problem(fine), "") << fine;
+  }
+}
+
+TEST(Variables, PathComponentProblemsAreNamed) {
+  EXPECT_EQ(path_component_problem(""), "an empty path component");
+  EXPECT_NE(path_component_problem("a.b").find("the character '.'"), std::string::npos);
+  EXPECT_NE(path_component_problem("a\"b").find("the character '\"'"), std::string::npos);
+  EXPECT_NE(path_component_problem("a\tb").find("the character '\t'"), std::string::npos);
+  EXPECT_EQ(path_component_problem("caf\xE9"), "a path component that is not UTF-8");
+  EXPECT_NE(path_component_problem(" lead").find("starts or ends with a space"), std::string::npos);
+  EXPECT_NE(path_component_problem("trail ").find("starts or ends with a space"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace referee::scenario

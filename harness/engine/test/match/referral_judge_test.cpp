@@ -86,5 +86,30 @@ TEST(ReferralJudge, MatchesEachAttributeInOrder) {
   EXPECT_EQ(none.observed, "no REFERRAL response code");
 }
 
+// RFC 5092 §8: the URL carries the name in UTF-8, percent-encoded; the scenario names the
+// mailbox as the server does, in modified UTF-7. Compared as Unicode.
+TEST(ReferralJudge, MailboxIsComparedAsUnicode) {
+  auto profile = test::fake_profile(1430, 1431);
+  Variables variables = builtin_variables(profile);
+  variables.set("box", "t/Entw&APw-rfe");
+  scenario::ReferralPattern pattern{.count = "1", .urls = {{.server = "other", .mailbox = "${box}"}}};
+  const auto match = [&](const std::string& url) {
+    return match_referral(pattern, check_referral_urls({url}, true, profile), profile, variables).value();
+  };
+  EXPECT_TRUE(match("imap://alice;AUTH=*@127.0.0.1:1431/t/Entw%C3%BCrfe").matched);
+  EXPECT_TRUE(match("imap://alice;AUTH=*@127.0.0.1:1431/t/Entw%c3%bcrfe").matched);  // hex case is free
+  auto utf7 = match("imap://alice;AUTH=*@127.0.0.1:1431/t/Entw&APw-rfe");
+  EXPECT_FALSE(utf7.matched);
+  EXPECT_NE(utf7.observed.find("not converted to UTF-8 (RFC 5092 §8)"), std::string::npos) << utf7.observed;
+  variables.set("box", "t/100%41");
+  EXPECT_TRUE(match("imap://alice;AUTH=*@127.0.0.1:1431/t/100%2541").matched);
+  auto raw = match("imap://alice;AUTH=*@127.0.0.1:1431/t/100%41");
+  EXPECT_FALSE(raw.matched);
+  EXPECT_NE(raw.observed.find("its mailbox decodes to \"t/100A\", not \"t/100%41\""), std::string::npos) << raw.observed;
+  variables.set("box", "t/Tom &- Jerry");
+  EXPECT_TRUE(match("imap://alice;AUTH=*@127.0.0.1:1431/t/Tom%20&%20Jerry").matched);
+  EXPECT_FALSE(match("imap://alice;AUTH=*@127.0.0.1:1431/t/Tom%20&-%20Jerry").matched);
+}
+
 }  // namespace
 }  // namespace referee::engine

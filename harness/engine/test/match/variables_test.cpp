@@ -51,6 +51,21 @@ TEST(Variables, PathsJoinWithTheDelimiterOfTheirVariable) {
   EXPECT_EQ(*variables.substitute_in_regex("${test.mailbox/*}"), "INBOX\\.referee\\-test\\.run\\-x\\.\\*");
 }
 
+// Components are Unicode in the scenario and modified UTF-7 on the wire (RFC 3501 §5.1.3);
+// nested references hold names in the server's form and are not encoded twice.
+TEST(Variables, PathComponentsAreSentInModifiedUtf7) {
+  Variables variables;
+  variables.set("test.mailbox", "INBOX.t");
+  variables.set_delimiter("test.mailbox", '.');
+  variables.set("leaf", "Tom &- Jerry");
+  EXPECT_EQ(variables.substitute("${test.mailbox/Entw\xC3\xBCrfe-\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E}").value(),
+            "INBOX.t.Entw&APw-rfe-&ZeVnLIqe-");
+  EXPECT_EQ(variables.substitute("${test.mailbox/Sent Items/100%41}").value(), "INBOX.t.Sent Items.100%41");
+  EXPECT_EQ(variables.substitute("${test.mailbox/Q&A;v2?#1}").value(), "INBOX.t.Q&-A;v2?#1");
+  EXPECT_EQ(variables.substitute("${test.mailbox/${leaf}}").value(), "INBOX.t.Tom &- Jerry");
+  EXPECT_EQ(variables.substitute("${test.mailbox/${leaf} \xC3\xBC}").value(), "INBOX.t.Tom &- Jerry &APw-");
+}
+
 TEST(Variables, PathsNeedAKnownNonFlatDelimiter) {
   Variables variables;
   variables.set("mailbox.remote", "remote");
