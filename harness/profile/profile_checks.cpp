@@ -70,6 +70,16 @@ void check_references(const Profile& profile, Diagnostics& diagnostics) {
   }
 }
 
+// A delimiter without the personal namespace (or the reverse) would be half stated and half
+// discovered; Referee takes both from the profile or asks for both.
+void check_stated_namespaces(const Profile& profile, Diagnostics& diagnostics) {
+  for (const Server& server : profile.servers) {
+    if (server.delimiter.has_value() == server.personal_namespace.has_value()) continue;
+    error(diagnostics, server.where, "server \"" + server.id +
+                                         "\": give delimiter and personal-namespace together, or neither");
+  }
+}
+
 // "How ports announced on a launch hook's ready line fill in servers without a port."
 void check_ports(const Profile& profile, Diagnostics& diagnostics) {
   const bool announced = profile.launch && profile.launch->ready_line;
@@ -91,6 +101,7 @@ void check_profile(const Profile& profile, scenario::Diagnostics& diagnostics) {
   check_roles(profile.mailboxes, "mailbox", [](const Mailbox& m) { return m.name; }, diagnostics);
   check_references(profile, diagnostics);
   check_ports(profile, diagnostics);
+  check_stated_namespaces(profile, diagnostics);
 }
 
 }  // namespace referee::profile

@@ -182,6 +182,18 @@ TEST(ProfileLoader, CrossReferences) {
   EXPECT_TRUE(has_error(diagnostics, 10, 14, "mailbox \"m\": server \"gone\" is not a server"));
 }
 
+TEST(ProfileLoader, StatedNamespaceNeedsDelimiterAndPrefixTogether) {
+  const ProfileFile half("    <server id=\"alpha\" host=\"127.0.0.1\" port=\"143\" delimiter=\".\"/>\n", alice);
+  EXPECT_TRUE(has_error(load_profile(half.path(), options_with({})).diagnostics, 3, 5,
+                        "give delimiter and personal-namespace together"));
+  const ProfileFile flat("    <server id=\"alpha\" host=\"127.0.0.1\" port=\"143\" delimiter=\"NIL\""
+                         " personal-namespace=\"\"/>\n", alice);
+  const auto loaded = load_profile(flat.path(), options_with({}));
+  ASSERT_TRUE(loaded) << describe(loaded.diagnostics);
+  ASSERT_TRUE(loaded.value->servers[0].delimiter.has_value());
+  EXPECT_FALSE(loaded.value->servers[0].delimiter->has_value());  // NIL: a flat namespace
+}
+
 TEST(ProfileLoader, SchemaErrorsNameFileLineAndColumn) {
   const ProfileFile file("    <server id=\"alpha\" host=\"h\" port=\"0\" tls=\"ssl\"/>\n", alice);
   const auto loaded = load_profile(file.path(), options_with({}));
