@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "harness/cli/baseline_command.hpp"
+#include "harness/cli/coverage_command.hpp"
 #include "harness/cli/list_command.hpp"
 #include "harness/cli/options.hpp"
 #include "harness/cli/paths.hpp"
@@ -27,6 +28,7 @@ struct Dispatch {
   }
   int operator()(const ReportSettings& settings) const { return report_command(settings, out, err); }
   int operator()(const BaselineSettings& settings) const { return baseline_command(settings, out, err); }
+  int operator()(const CoverageSettings& settings) const { return coverage_command(settings, out, err); }
 };
 
 }  // namespace

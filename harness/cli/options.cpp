@@ -192,6 +192,7 @@ struct RawCommandLine {
   RawReport report;
   std::string baseline_input;
   RawStress stress;
+  RawCoverage coverage;
 };
 
 void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
@@ -208,6 +209,7 @@ void define_commands(CLI::App& app, RawCommandLine& raw, const Paths& paths) {
   validate->add_option("--requirements", raw.validate.requirements_file,
                        "Requirements catalogue scenarios are checked against");
   add_report_command(app, raw.report);
+  add_coverage_command(app, raw.coverage);
   auto* baseline = app.add_subcommand("baseline", "Print a baseline of a run's failures (for --baseline)");
   baseline->add_option("results", raw.baseline_input, "results.json of the run")->required();
 }
@@ -217,6 +219,7 @@ Command make_command(const CLI::App& app, const RawCommandLine& raw, const Paths
   if (app.got_subcommand("run")) return make_run_settings(raw.run, paths, errors);
   if (app.got_subcommand("report")) return make_report_settings(raw.report, errors);
   if (app.got_subcommand("baseline")) return BaselineSettings{raw.baseline_input};
+  if (app.got_subcommand("coverage")) return make_coverage_settings(raw.coverage, paths);
   if (app.got_subcommand("stress")) {
     std::vector<std::string> problems;
     StressSettings settings = make_stress_settings(raw.stress, paths, problems);

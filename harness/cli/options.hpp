@@ -13,6 +13,7 @@
 #include "harness/cli/paths.hpp"
 #include "harness/cli/selection.hpp"
 #include "harness/engine/result.hpp"
+#include "harness/cli/coverage_options.hpp"
 #include "harness/cli/stress_options.hpp"
 
 namespace referee::cli {
@@ -79,7 +80,7 @@ struct ValidateSettings {
 };
 
 using Command = std::variant<RunSettings, ListSettings, ValidateSettings, ReportSettings, BaselineSettings,
-                             StressSettings>;
+                             StressSettings, CoverageSettings>;
 
 // Either a command to execute, or what to print and the exit code to return at once (help,
 // version: 0; anything wrong with the options: 2).

@@ -202,10 +202,17 @@ struct SetupMailbox {
   SourceLocation where;
 };
 
+// A subscription the steps rely on, made before them and undone after if it was made.
+struct SetupSubscription {
+  std::string mailbox;                 // may hold variables
+  SourceLocation where;
+};
+
 struct Setup {
   std::string client;
   std::vector<SetupMailbox> mailboxes;
   SourceLocation where;
+  std::vector<SetupSubscription> subscriptions;
 };
 
 struct Quote { std::string rfc; std::string section; std::string text; };

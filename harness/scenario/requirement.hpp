@@ -19,6 +19,11 @@ struct Requirement {
   Level level = Level::must;
   std::string text;      // the sentence, verbatim
   RequirementSubject subject = RequirementSubject::server;
+  // Fixture fault modes under which a scenario check naming this requirement fails (or warns,
+  // for a SHOULD): the catalogue matrix test holds the catalogue to it (`proved-by`).
+  std::vector<std::string> proved_by;
+  // Why no client can observe a server breaking this sentence; "" when one can (`untestable`).
+  std::string untestable;
   SourceLocation where;  // in requirements.xml
 };
 

@@ -29,6 +29,9 @@ Requirement read_requirement(const XmlFile& file, pugi::xml_node node) {
   requirement.subject = std::string_view(node.attribute("subject").as_string("server")) == "client"
                             ? RequirementSubject::client
                             : RequirementSubject::server;
+  std::istringstream faults(node.attribute("proved-by").value());
+  for (std::string fault; faults >> fault;) requirement.proved_by.push_back(fault);
+  requirement.untestable = normalise_whitespace(node.attribute("untestable").value());
   requirement.where = file.location_of(node);
   return requirement;
 }

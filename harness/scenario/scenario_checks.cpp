@@ -51,6 +51,9 @@ void check_gates_and_setup(const CheckContext& context, const Scenario& scenario
   for (const SetupMailbox& mailbox : scenario.setup->mailboxes) {
     context.check_variables(mailbox.name, scope, mailbox.where, "<mailbox name>");
   }
+  for (const SetupSubscription& subscription : scenario.setup->subscriptions) {
+    context.check_variables(subscription.mailbox, scope, subscription.where, "<subscribe mailbox>");
+  }
 }
 
 void check_steps(const CheckContext& context, const std::vector<Step>& steps, CheckScope& scope);

@@ -133,9 +133,13 @@ void read_requires(const ReaderContext& context, pugi::xml_node node, Scenario& 
 
 Setup read_setup(const ReaderContext& context, pugi::xml_node node) {
   Setup setup{node.attribute("client").value(), {}, context.where(node)};
-  for (pugi::xml_node mailbox : child_elements(node)) {
-    setup.mailboxes.push_back({mailbox.attribute("name").value(),
-                               mailbox.attribute("messages").as_uint(0), context.where(mailbox)});
+  for (pugi::xml_node child : child_elements(node)) {
+    if (local_name(child) == "subscribe") {
+      setup.subscriptions.push_back({child.attribute("mailbox").value(), context.where(child)});
+      continue;
+    }
+    setup.mailboxes.push_back({child.attribute("name").value(),
+                               child.attribute("messages").as_uint(0), context.where(child)});
   }
   return setup;
 }

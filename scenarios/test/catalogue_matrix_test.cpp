@@ -7,10 +7,16 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "harness/scenario/requirement_loader.hpp"
 
 namespace referee::catalogue_test {
 
@@ -90,6 +96,51 @@ void check_scenario(const boost::json::object& scenario, const ExpectedResult& e
       << "expected-results.tsv:" << expected.line << ": " << id << " observed " << observed;
 }
 
+const scenario::RequirementCatalogue& requirements() {
+  static const scenario::RequirementCatalogue catalogue = [] {
+    auto loaded = scenario::load_requirements(fs::path(REFEREE_TEST_SOURCE_DIR) / "scenarios/requirements.xml");
+    if (!loaded) throw std::runtime_error("scenarios/requirements.xml does not load");
+    return std::move(*loaded.value);
+  }();
+  return catalogue;
+}
+
+// requirements.xml's proved-by: under fault F, a check naming each requirement F proves must
+// fail (or warn, for a SHOULD) in some scenario of the run.
+void check_proofs(const Configuration& configuration, const boost::json::array& scenarios) {
+  if (!configuration.name.starts_with("fault ")) return;
+  const std::string fault = configuration.name.substr(6);
+  for (const auto& [id, requirement] : requirements()) {
+    if (std::find(requirement.proved_by.begin(), requirement.proved_by.end(), fault) == requirement.proved_by.end())
+      continue;
+    bool should = requirement.level == scenario::Level::should || requirement.level == scenario::Level::should_not;
+    bool caught = false;
+    for (const auto& value : scenarios) {
+      for (const auto& check : value.as_object().at("checks").as_array()) {
+        const auto& c = check.as_object();
+        std::string outcome(c.at("outcome").as_string());
+        caught = caught || (c.at("requirement").as_string() == id && (outcome == "fail" || (should && outcome == "warn")));
+      }
+    }
+    EXPECT_TRUE(caught) << "requirements.xml: " << id << " is proved-by " << fault
+                        << ", but no check naming it failed" << (should ? " or warned" : "") << " under that fault";
+  }
+}
+
+// Every fault a requirement names as its proof runs in the matrix (else nothing verifies it).
+TEST(CatalogueProofs, EveryProvingFaultHasAMatrixConfiguration) {
+  std::set<std::string> faults;
+  for (const auto& configuration : configurations()) {
+    if (configuration.name.starts_with("fault ")) faults.insert(configuration.name.substr(6));
+  }
+  for (const auto& [id, requirement] : requirements()) {
+    for (const auto& fault : requirement.proved_by) {
+      EXPECT_TRUE(faults.contains(fault)) << id << " is proved-by " << fault
+                                          << ", which has no row in scenarios/expected-results.tsv";
+    }
+  }
+}
+
 class CatalogueMatrix : public ::testing::TestWithParam<Configuration> {};
 
 TEST_P(CatalogueMatrix, ReportsWhatTheServerDoes) {
@@ -113,6 +164,7 @@ TEST_P(CatalogueMatrix, ReportsWhatTheServerDoes) {
     EXPECT_TRUE(found) << "expected-results.tsv:" << expected.line << ": " << expected.scenario
                        << " did not run";
   }
+  check_proofs(configuration, scenarios);
 }
 
 std::string test_name(const ::testing::TestParamInfo<Configuration>& info) {

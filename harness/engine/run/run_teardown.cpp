@@ -57,7 +57,7 @@ std::vector<TestArea> test_areas(const profile::Profile& profile,
                                  const std::string& run_id) {
   std::vector<TestArea> areas;
   for (const auto& scenario : scenarios) {
-    if (!scenario.setup) continue;
+    if (!scenario.setup || scenario.setup->mailboxes.empty()) continue;  // subscriptions need no area
     TestMailboxPlan plan = plan_test_mailboxes(profile, scenario, namespaces, run_id, 0);
     if (!plan.problem.empty()) continue;
     bool known = std::any_of(areas.begin(), areas.end(), [&](const TestArea& area) {

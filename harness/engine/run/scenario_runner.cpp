@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "harness/engine/run/client_setup.hpp"
+#include "harness/engine/run/setup_subscriptions.hpp"
 #include "harness/engine/run/isolation.hpp"
 #include "harness/engine/run/step_executor.hpp"
 
@@ -26,13 +27,22 @@ constexpr std::string_view interrupted_reason = "not run to the end: the run was
 
 // Runs the scenario's phases; returns a not-applicable reason when gating says so, or when
 // an interruption cut the steps short.
-// `isolated`: the setup ran (or was attempted), so the test mailboxes need removing.
+// What the setup did (or attempted) and the teardown must undo.
+struct Isolation {
+  bool mailboxes = false;
+  std::vector<AddedSubscription> subscriptions;
+};
+
 boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& context,
-                                                              bool& isolated) {
+                                                              Isolation& isolation) {
   auto not_applicable = co_await open_clients(context);
   if (not_applicable || context.stopped()) co_return not_applicable;
-  isolated = context.scenario.setup.has_value();
-  if (isolated) co_await prepare_test_mailboxes(context);
+  const auto& setup = context.scenario.setup;
+  isolation.mailboxes = setup.has_value() && !setup->mailboxes.empty();
+  if (isolation.mailboxes) co_await prepare_test_mailboxes(context);
+  if (setup && !setup->subscriptions.empty() && !context.stopped()) {
+    isolation.subscriptions = co_await prepare_subscriptions(context);
+  }
   if (!context.stopped()) {
     StepExecutor executor(context);
     co_await executor.run(context.scenario.steps);
@@ -43,10 +53,10 @@ boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& c
 
 // Every client logs out first, then the test mailboxes go ("whatever the outcome"): a server
 // may refuse to delete a mailbox some session still has selected (RFC 2180 §3.1).
-boost::asio::awaitable<void> tear_down(ScenarioContext& context, bool isolated) {
+boost::asio::awaitable<void> tear_down(ScenarioContext& context, const Isolation& isolation) {
   co_await context.close_clients();
-  if (!isolated) co_return;
-  co_await remove_test_mailboxes(context);
+  if (!isolation.subscriptions.empty()) co_await undo_subscriptions(context, isolation.subscriptions);
+  if (isolation.mailboxes) co_await remove_test_mailboxes(context);
   co_await context.close_clients();
 }
 
@@ -74,10 +84,10 @@ boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor
   }
   ScenarioContext context(executor, profile, scenario, catalogue, settings, repetition);
   std::optional<std::string> not_applicable;
-  bool isolated = false;
+  Isolation isolation;
   try {
-    not_applicable = co_await run_phases(context, isolated);
-    co_await tear_down(context, isolated);
+    not_applicable = co_await run_phases(context, isolation);
+    co_await tear_down(context, isolation);
   } catch (const std::exception& bug) {
     // A programming error of the engine: report it on this scenario, keep the run going.
     context.checks.scenario_error(std::string("internal error: ") + bug.what());
