@@ -124,6 +124,7 @@ std::string_view to_string(MetaEvent kind) {
     case MetaEvent::error: return "error";
     case MetaEvent::closed: return "closed";
     case MetaEvent::left_out: return "left-out";
+    case MetaEvent::after_bye: return "after-bye";
   }
   return "unknown";
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Transcript recording: every byte a client sends or receives, in order, with a monotonic
-// timestamp, plus "meta" events (connected, TLS established, closed by peer, timeout).
+// timestamp, plus "meta" events (connected, TLS established, closed by peer, timeout, and
+// what the client held back after the server's BYE).
 //
 // Granularity: one event per write for sent data; one event per parsed response for received
 // data (a response and all its literals stay whole); garbage as it was received.
@@ -32,6 +33,7 @@ enum class MetaEvent {
   error,            // any other failure (connect refused, TLS failure, ...)
   closed,           // the client closed the connection
   left_out,         // responses of a flood not kept (the note says how many)
+  after_bye,        // the server had said BYE: what the client did not send, what it saw since
 };
 
 // A secret inside the bytes of a write (a password in LOGIN, an AUTHENTICATE response):

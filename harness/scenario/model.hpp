@@ -31,9 +31,12 @@ struct RequirementRef {
   std::string id;  // key into scenarios/requirements.xml; empty when the check has none (may-presence)
 };
 
-// <url server user auth mailbox/> inside <referral>: every given part must match.
+// <url server not-server user auth mailbox/> inside <referral>: every given part must match.
 struct UrlPattern {
   std::optional<std::string> server;   // profile server role or id the URL host:port must map to
+  // A profile server role or id the URL host:port must NOT map to: the new-name URL of a
+  // cross-server RENAME pair (RFC 2193 §4.3) names a server other than the existing name's.
+  std::optional<std::string> not_server;
   std::optional<std::string> user;
   std::optional<std::string> auth;     // "*", a mechanism, "any" or "absent"
   std::optional<std::string> mailbox;
@@ -42,7 +45,7 @@ struct UrlPattern {
 };
 
 struct ReferralPattern {
-  std::string count = "any";           // "1", "2", "2+", "any"
+  std::string count = "any";           // "0", "1", "2", "2+", "pairs", "any"
   std::vector<UrlPattern> urls;
   RequirementRef requirement;
   SourceLocation where;

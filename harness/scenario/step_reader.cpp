@@ -229,9 +229,13 @@ ReferralPattern read_referral(const ReaderContext& context, pugi::xml_node node)
   referral.requirement = requirement_of(node);
   referral.where = context.where(node);
   for (pugi::xml_node url : child_elements(node)) {
-    referral.urls.push_back({context.optional_text(url, "server"), context.optional_text(url, "user"),
-                             context.optional_text(url, "auth"), context.optional_text(url, "mailbox"),
-                             context.optional_text(url, "role"), context.where(url)});
+    referral.urls.push_back(UrlPattern{.server = context.optional_text(url, "server"),
+                                       .not_server = context.optional_text(url, "not-server"),
+                                       .user = context.optional_text(url, "user"),
+                                       .auth = context.optional_text(url, "auth"),
+                                       .mailbox = context.optional_text(url, "mailbox"),
+                                       .role = context.optional_text(url, "role"),
+                                       .where = context.where(url)});
   }
   return referral;
 }

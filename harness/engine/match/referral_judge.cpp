@@ -12,6 +12,7 @@ namespace {
 std::string describe_pattern(const scenario::UrlPattern& pattern) {
   std::string text = "url";
   if (pattern.server) text += " server=" + *pattern.server;
+  if (pattern.not_server) text += " not-server=" + *pattern.not_server;
   if (pattern.user) text += " user=" + *pattern.user;
   if (pattern.auth) text += " auth=" + *pattern.auth;
   if (pattern.mailbox) text += " mailbox=" + *pattern.mailbox;
@@ -46,6 +47,14 @@ std::string mailbox_difference(const imap::ImapUrl& url, const std::string& wire
     difference += ": the modified UTF-7 was not converted to UTF-8 (RFC 5092 §8)";
   }
   return difference;
+// The profile server a pattern's server="…" or not-server="…" names (a role or an id).
+checked<const profile::Server*> named_server(const std::string& name, const profile::Profile& profile,
+                                             const Variables& variables) {
+  auto role = variables.substitute(name);
+  if (!role) return role.error();
+  const profile::Server* server = find_server(profile, *role);
+  if (server == nullptr) return ScenarioError{"the profile has no server \"" + *role + "\""};
+  return server;
 }
 
 // The first attribute of `pattern` that `url` does not satisfy, or "" when all do.
@@ -54,11 +63,14 @@ checked<std::string> first_difference(const scenario::UrlPattern& pattern, const
                                       const Variables& variables) {
   if (!url.url) return success("it does not parse: " + url.problem->message);
   if (pattern.server) {
-    auto role = variables.substitute(*pattern.server);
-    if (!role) return role.error();
-    const profile::Server* wanted = find_server(profile, *role);
-    if (wanted == nullptr) return ScenarioError{"the profile has no server \"" + *role + "\""};
-    if (url.server != wanted) return success("its host is not server " + wanted->id);
+    auto wanted = named_server(*pattern.server, profile, variables);
+    if (!wanted) return wanted.error();
+    if (url.server != *wanted) return success("its host is not server " + (*wanted)->id);
+  }
+  if (pattern.not_server) {
+    auto unwanted = named_server(*pattern.not_server, profile, variables);
+    if (!unwanted) return unwanted.error();
+    if (url.server == *unwanted) return success("its host is server " + (*unwanted)->id);
   }
   if (pattern.user) {
     auto user = variables.substitute(*pattern.user);

@@ -29,7 +29,7 @@ awaitable<bool> ClientSession::open(const net::Endpoint& endpoint, net::Deadline
     co_return false;
   }
   greeting_event_ = last_event();
-  if (greeting->status == imap::Status::bye) bye_seen_ = true;
+  if (greeting->status == imap::Status::bye) bye_seen_ = server_said_bye_ = true;
   if (auto announced = imap::as_capabilities(*greeting)) capabilities_ = std::move(announced);
   greeting_ = std::move(*greeting);
   co_return true;
@@ -63,7 +63,26 @@ awaitable<void> ClientSession::start_bytes(
     end_command("the connection is closed (" + close_reason_ + ")");
     co_return;
   }
+  if (server_said_bye_) {
+    co_await withhold_after_bye(deadline);
+    co_return;
+  }
   co_await send_pending(deadline);
+}
+
+awaitable<void> ClientSession::withhold_after_bye(net::Deadline deadline) {
+  command_.pending.clear();
+  note_after_bye(command_.tag + " " + command_.name + " not sent: the server said BYE");
+  bool closed = co_await wait_closed(deadline);
+  command_.closed = closed;
+  command_.timed_out = !closed;
+  end_command(closed ? "not sent: the server had said BYE, then closed the connection"
+                     : "not sent: the server had said BYE, yet kept the connection open until "
+                       "the deadline");
+}
+
+void ClientSession::note_after_bye(std::string note) {
+  connection_.connection().transcript().meta(net::MetaEvent::after_bye, std::move(note));
 }
 
 awaitable<void> ClientSession::resume(net::Deadline deadline) {
@@ -146,7 +165,15 @@ awaitable<CommandRun> ClientSession::login(const std::string& user, const std::s
 awaitable<void> ClientSession::logout(net::Deadline deadline) {
   if (closed_) co_return;
   // The server did not answer in time: a LOGOUT would only wait for it once more.
-  if (command_.timed_out) {
+  if (command_.timed_out || open_after_bye_deadline_) {
+    close();
+    co_return;
+  }
+  if (server_said_bye_) {
+    // RFC 3501 §7.1.5: "the client SHOULD continue to read response data from the server
+    // until the connection is closed".
+    note_after_bye("LOGOUT not sent: the server said BYE; waiting for it to close");
+    co_await wait_closed(deadline);
     close();
     co_return;
   }
@@ -161,7 +188,12 @@ awaitable<void> ClientSession::logout(net::Deadline deadline) {
 awaitable<bool> ClientSession::wait_closed(net::Deadline deadline) {
   while (!closed_) {
     ReadStatus status = co_await read_one(deadline);
-    if (status == ReadStatus::timeout) co_return false;
+    if (status != ReadStatus::timeout) continue;
+    if (server_said_bye_ && !open_after_bye_deadline_) {
+      open_after_bye_deadline_ = true;  // waited once: teardown does not wait again
+      note_after_bye("the server said BYE but kept the connection open until the deadline");
+    }
+    co_return false;
   }
   co_return true;
 }
@@ -222,7 +254,7 @@ ReadStatus ClientSession::accept(imap::Response response) {
     end_command("");
     return ReadStatus::response;
   }
-  if (response.status == imap::Status::bye) bye_seen_ = true;
+  if (response.status == imap::Status::bye) bye_seen_ = server_said_bye_ = true;
   if (auto broken = rules_.untagged(response)) {
     if (options_.on_violation) options_.on_violation(*broken, event);
   }

@@ -93,7 +93,10 @@ class ClientSession {
   // greeting came: open_failure() says why.
   awaitable<bool> open(const net::Endpoint& endpoint, net::Deadline deadline);
 
-  // Sends a command, stopping after a "+" when a literal says hold.
+  // Sends a command, stopping after a "+" when a literal says hold. Once the server has said
+  // BYE (greeting or untagged) nothing is sent (RFC 3501 §7.1.5: "the server is about to
+  // close the connection"): the command ends without a tagged response when the connection
+  // closes, or at the deadline if the server keeps it open; the transcript says which.
   awaitable<void> start(const std::vector<scenario::SendPart>& parts, net::Deadline deadline);
   // Sends a command whose bytes are built from its tag, e.g. IDLE, whose "DONE" follows the
   // "+" (RFC 2177): chunks {"tag IDLE\r\n", await_continuation, hold} then {"DONE\r\n"}.
@@ -106,7 +109,9 @@ class ClientSession {
   // LOGIN, or AUTHENTICATE PLAIN (the client response redacted).
   awaitable<CommandRun> login(const std::string& user, const std::string& password,
                               scenario::LoginMethod method, net::Deadline deadline);
-  // LOGOUT and wait for the close; used when a scenario ends.
+  // LOGOUT and wait for the close; used when a scenario ends. After the server's BYE nothing
+  // is sent: it waits for the close the BYE announced, and notes in the transcript whether
+  // the server closed before the deadline or kept the connection open.
   awaitable<void> logout(net::Deadline deadline);
 
   // Reads one response into the pool (or as the tagged answer / continuation).
@@ -123,7 +128,10 @@ class ClientSession {
   const CommandRun& command() const { return command_; }
   bool in_flight() const { return in_flight_; }
   bool is_closed() const { return closed_; }
+  // A BYE came from the server, or the client closed on purpose (never "closed without BYE").
   bool bye_seen() const { return bye_seen_; }
+  // The server itself sent BYE (greeting or untagged): the engine sends nothing more here.
+  bool server_said_bye() const { return server_said_bye_; }
   const std::string& close_reason() const { return close_reason_; }
   // Messages in the selected mailbox as this client has been told: the last EXISTS less the
   // EXPUNGEs since; nullopt before the first EXISTS of a selection.
@@ -150,6 +158,8 @@ class ClientSession {
 
  private:
   awaitable<void> send_pending(net::Deadline deadline);
+  awaitable<void> withhold_after_bye(net::Deadline deadline);
+  void note_after_bye(std::string note);
   awaitable<bool> await_continuation(net::Deadline deadline);
   awaitable<bool> write(const std::string& bytes, net::Deadline deadline, bool all_secret = false);
   ReadStatus accept(imap::Response response);
@@ -176,6 +186,8 @@ class ClientSession {
   std::uint64_t pool_left_out_ = 0;
   bool closed_ = false;
   bool bye_seen_ = false;
+  bool server_said_bye_ = false;
+  bool open_after_bye_deadline_ = false;     // a wait for the close after BYE timed out
   std::string close_reason_;
   ReferralChain chain_;
   std::string user_login_;

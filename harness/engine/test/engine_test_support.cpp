@@ -42,6 +42,7 @@ RequirementCatalogue test_catalogue() {
   add("rfc3501-6.1.2-noop-succeeds", "3501", "6.1.2", Level::must);
   add("rfc3501-3.4-bye-before-close", "3501", "3.4", Level::must_not);
   add("rfc3501-3.4-bye-on-logout", "3501", "3.4", Level::must);
+  add("rfc3501-7.1.5-bye-greeting-closes", "3501", "7.1.5", Level::must);
   add("rfc3501-5.2-exists-never-decreases", "3501", "5.2", Level::must_not);
   add("rfc3501-5.2-size-updates", "3501", "5.2", Level::must);
   add("rfc3501-7.4.1-no-expunge-during-fetch-store-search", "3501", "7.4.1", Level::must_not);

@@ -118,7 +118,10 @@ TEST(ScenarioLoader, ReadsACommandWithEveryExpectation) {
   EXPECT_EQ(referral.urls[0].auth, "any");
   EXPECT_EQ(referral.urls[0].mailbox, "${mailbox.remote}");
   EXPECT_FALSE(referral.urls[0].role);
+  EXPECT_FALSE(referral.urls[0].not_server);
   EXPECT_EQ(referral.urls[1].role, "second");
+  EXPECT_EQ(referral.urls[1].server, "replica");
+  EXPECT_EQ(referral.urls[1].not_server, "main");
   EXPECT_EQ(referral.urls[1].auth, "absent");
   EXPECT_FALSE(referral.urls[1].user);
   ASSERT_EQ(command.expect.untagged.size(), 1u);

@@ -111,5 +111,64 @@ TEST(ReferralJudge, MailboxIsComparedAsUnicode) {
   EXPECT_FALSE(match("imap://alice;AUTH=*@127.0.0.1:1431/t/Tom%20&-%20Jerry").matched);
 }
 
+// RFC 2193 §4.3: "the first one is an URL to the existing mailbox name and the second is an
+// URL to the requested new mailbox name" — on the same server, or (the RFC's first example)
+// on different servers: SERVER1/FOO SERVER2/BAR.
+scenario::ReferralPattern rename_pair(bool cross_server) {
+  scenario::UrlPattern existing{.server = "other", .mailbox = "FOO"};
+  scenario::UrlPattern renamed{.mailbox = "BAR"};
+  if (cross_server) {
+    renamed.not_server = "other";
+  } else {
+    renamed.server = "other";
+  }
+  return {.count = "pairs", .urls = {existing, renamed}};
+}
+
+TEST(ReferralJudge, SameServerAndCrossServerRenamePairs) {
+  auto profile = test::fake_profile(1430, 1431);
+  Variables variables = builtin_variables(profile);
+  auto same = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/FOO",
+                                   "imap://alice;AUTH=*@127.0.0.1:1431/BAR"}, true, profile);
+  auto cross = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/FOO",
+                                    "imap://alice;AUTH=*@127.0.0.1:1430/BAR"}, true, profile);
+  EXPECT_TRUE(match_referral(rename_pair(false), same, profile, variables).value().matched);
+  EXPECT_TRUE(match_referral(rename_pair(true), cross, profile, variables).value().matched);
+  auto not_cross = match_referral(rename_pair(true), same, profile, variables).value();
+  EXPECT_FALSE(not_cross.matched);
+  EXPECT_NE(not_cross.observed.find("URL 2: its host is server beta"), std::string::npos)
+      << not_cross.observed;
+  EXPECT_NE(not_cross.expected.find("not-server=other"), std::string::npos) << not_cross.expected;
+  EXPECT_FALSE(match_referral(rename_pair(false), cross, profile, variables).value().matched);
+  // The existing name's URL must name the server holding the mailbox, in a cross pair too.
+  auto swapped = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1430/FOO",
+                                      "imap://alice;AUTH=*@127.0.0.1:1431/BAR"}, true, profile);
+  auto wrong_holder = match_referral(rename_pair(true), swapped, profile, variables).value();
+  EXPECT_FALSE(wrong_holder.matched);
+  EXPECT_NE(wrong_holder.observed.find("URL 1: its host is not server beta"), std::string::npos)
+      << wrong_holder.observed;
+  // A host outside the profile is "another server" for not-server.
+  auto elsewhere = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/FOO",
+                                        "imap://alice;AUTH=*@127.0.0.1:9/BAR"}, true, profile);
+  EXPECT_TRUE(match_referral(rename_pair(true), elsewhere, profile, variables).value().matched);
+  auto unknown_role = rename_pair(true);
+  unknown_role.urls[1].not_server = "nobody";
+  EXPECT_FALSE(match_referral(unknown_role, cross, profile, variables));  // scenario error
+}
+
+// A single URL, or an odd number, is no list of pairs, whichever server each names.
+TEST(ReferralJudge, RenameReferralsThatAreNotPairsNeverMatch) {
+  auto profile = test::fake_profile(1430, 1431);
+  Variables variables = builtin_variables(profile);
+  auto single = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/FOO"}, true, profile);
+  auto three = check_referral_urls({"imap://alice;AUTH=*@127.0.0.1:1431/FOO",
+                                    "imap://alice;AUTH=*@127.0.0.1:1431/BAR",
+                                    "imap://alice;AUTH=*@127.0.0.1:1431/FOO"}, true, profile);
+  for (bool cross_server : {false, true}) {
+    EXPECT_FALSE(match_referral(rename_pair(cross_server), single, profile, variables).value().matched);
+    EXPECT_FALSE(match_referral(rename_pair(cross_server), three, profile, variables).value().matched);
+  }
+}
+
 }  // namespace
 }  // namespace referee::engine
