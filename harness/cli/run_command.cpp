@@ -95,6 +95,18 @@ engine::RunResult run_scenarios(const RunPlan& plan, target::TargetProcess& targ
 }
 
 // Launch, probe, run; the launched target is stopped whatever happens.
+// What namespace discovery saw after logging in, as the server's capabilities after login
+// (the first user's answer that had any).
+void add_capabilities_after_login(engine::RunResult& run) {
+  for (auto& server : run.servers) {
+    for (const auto& space : run.namespaces) {
+      if (space.server != server.id || space.capabilities.empty()) continue;
+      server.capabilities_after_login = space.capabilities;
+      break;
+    }
+  }
+}
+
 engine::RunResult execute(const RunPlan& plan, Console& console) {
   // Signals are the Interruption's: the target is stopped below, after the run has wound down.
   target::TargetProcess target({.extra_launch_args = plan.settings.fixture_args,
@@ -112,6 +124,7 @@ engine::RunResult execute(const RunPlan& plan, Console& console) {
   console.finish();
   target.stop();
   run.servers = std::move(servers);
+  add_capabilities_after_login(run);
   run.interrupted = plan.interruption.signal_name();
   run.launch_output = target.output();
   run.suite_version = suite_version();

@@ -117,6 +117,9 @@ struct ServerNamespace {
   std::string personal_prefix;     // "" or "INBOX."
   std::string source;              // "NAMESPACE", "LIST \"\" \"\"", "profile"
   std::string problem;             // why discovery failed; "" when it succeeded
+  // CAPABILITY after this user's login; results.json shows it as the server's
+  // capabilities_after_login rather than here.
+  std::vector<std::string> capabilities;
 };
 
 // Housekeeping outside any scenario that did not go as planned (a test mailbox the run-level

@@ -30,7 +30,10 @@ Outcome referee(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
-fs::path source_dir() { return std::getenv("REFEREE_SOURCE_DIR"); }
+fs::path source_dir() {
+  const char* dir = std::getenv("REFEREE_SOURCE_DIR");
+  return dir != nullptr ? dir : REFEREE_TEST_SOURCE_DIR;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -28,7 +28,7 @@ TEST(BuildInfo, CatalogueVersionIsTheFirstLineOfVersion) {
 }
 
 TEST(BuildInfo, TheShippedCatalogueHasAVersion) {
-  const fs::path scenarios = fs::path(std::getenv("REFEREE_SOURCE_DIR")) / "scenarios";
+  const fs::path scenarios = fs::path(REFEREE_TEST_SOURCE_DIR) / "scenarios";
   EXPECT_TRUE(std::regex_match(catalogue_version(scenarios), std::regex(R"(\d{4}\.\d+\.\d+)")));
 }
 

@@ -34,7 +34,7 @@ Result referee(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
-fs::path data() { return fs::path(std::getenv("REFEREE_SOURCE_DIR")) / "harness/cli/test/data/coverage"; }
+fs::path data() { return fs::path(REFEREE_TEST_SOURCE_DIR) / "harness/cli/test/data/coverage"; }
 
 std::vector<std::string> small_catalogue(std::vector<std::string> extra = {}) {
   std::vector<std::string> args{"coverage", "--scenarios", (data() / "scenarios").string(), "--requirements",
@@ -81,7 +81,7 @@ TEST(Coverage, JsonNamesScenariosFaultsAndGaps) {
 }
 
 TEST(Coverage, AProfileSaysWhichRequirementsItsScenariosCanCheck) {
-  fs::path target = fs::path(std::getenv("REFEREE_SOURCE_DIR")) / "fixtures/targets/reference.xml";
+  fs::path target = fs::path(REFEREE_TEST_SOURCE_DIR) / "fixtures/targets/reference.xml";
   auto result = referee({"coverage", "--target", target.string()});
   ASSERT_NE(result.exit_code, 2) << result.err;
   EXPECT_THAT(result.out, HasSubstr("rfc2193-3-capability"));

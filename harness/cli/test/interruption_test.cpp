@@ -35,7 +35,7 @@ struct Child {
 };
 
 Child spawn_referee(const fs::path& out, const std::string& timeout) {
-  fs::path binary = fs::path(std::getenv("REFEREE_BINARY_DIR")) / "harness/cli/referee";
+  fs::path binary = REFEREE_TEST_CLI;
   std::vector<std::string> args = {binary.string(), "run", "--filter", "rfc3501/*",
                                    "--fixture-fault", "hang-on-noop", "--timeout", timeout,
                                    "--out", out.string(), "--color", "never"};
@@ -138,21 +138,28 @@ TEST_F(InterruptionTest, FirstSigintWritesResultsStopsTheTargetAndExits130) {
 }
 
 TEST_F(InterruptionTest, SecondSigintExitsAtOnce) {
-  Child referee = spawn_referee(out_, "30s");
-  pid_t server = wait_for_launched_server(referee.pid);
-  ASSERT_NE(server, 0);
-  auto interrupted = Clock::now();
-  ::kill(referee.pid, SIGINT);
-  // Two signals sent back to back may arrive as one: send the second once the first was seen.
-  EXPECT_NE(read_until(referee.stderr_fd, "SIGINT:").find("again to exit at once"), std::string::npos);
-  ::kill(referee.pid, SIGINT);
-  EXPECT_EQ(exit_status(referee.pid), 130);
-  EXPECT_LT(Clock::now() - interrupted, std::chrono::seconds(5));  // not the 30 s deadline
-  // Killed, though possibly not yet reaped by init: wait for it to go.
-  auto give_up = Clock::now() + std::chrono::seconds(5);
-  while (process_exists(server) && Clock::now() < give_up) ::sched_yield();
-  EXPECT_FALSE(process_exists(server));
-  EXPECT_FALSE(fs::exists(out_ / "results.json"));
+  // The first SIGINT may land before the first scenario reaches its hanging NOOP (during
+  // launch or namespace discovery); then the run winds down at once and writes its results
+  // before the second signal. That attempt proves nothing either way: try again.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    fs::remove_all(out_);
+    Child referee = spawn_referee(out_, "30s");
+    pid_t server = wait_for_launched_server(referee.pid);
+    ASSERT_NE(server, 0);
+    auto interrupted = Clock::now();
+    ::kill(referee.pid, SIGINT);
+    // Two signals sent back to back may arrive as one: send the second once the first was seen.
+    EXPECT_NE(read_until(referee.stderr_fd, "SIGINT:").find("again to exit at once"), std::string::npos);
+    ::kill(referee.pid, SIGINT);
+    EXPECT_EQ(exit_status(referee.pid), 130);
+    EXPECT_LT(Clock::now() - interrupted, std::chrono::seconds(5));  // not the 30 s deadline
+    // Killed, though possibly not yet reaped by init: wait for it to go.
+    auto give_up = Clock::now() + std::chrono::seconds(5);
+    while (process_exists(server) && Clock::now() < give_up) ::sched_yield();
+    EXPECT_FALSE(process_exists(server));
+    if (!fs::exists(out_ / "results.json")) return;  // the second signal cut the run short
+  }
+  ADD_FAILURE() << "in three attempts the second SIGINT never found the run still winding down";
 }
 #endif
 

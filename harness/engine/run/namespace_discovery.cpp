@@ -53,11 +53,11 @@ bool read_answer(ClientSession& session, const CommandRun& run, ServerNamespace&
 
 boost::asio::awaitable<void> ask(ClientSession& session, net::Deadline deadline,
                                  ServerNamespace& found) {
-  if (!announces(session, "NAMESPACE")) {
-    const Parts capability{std::string("CAPABILITY")};
-    CommandRun asked = co_await session.run(capability, deadline);
-    (void)asked;
-  }
+  // Capabilities may change at login (RFC 3501 §6.2.3): ask again rather than trust the greeting's.
+  const Parts capability{std::string("CAPABILITY")};
+  CommandRun asked = co_await session.run(capability, deadline);
+  (void)asked;
+  if (session.capabilities()) found.capabilities = *session.capabilities();
   const bool with_namespace = announces(session, "NAMESPACE");
   found.source = with_namespace ? "NAMESPACE" : "LIST \"\" \"\"";
   Parts command{std::string(with_namespace ? "NAMESPACE" : "LIST \"\" \"\"")};
