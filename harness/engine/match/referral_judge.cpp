@@ -47,6 +47,8 @@ std::string mailbox_difference(const imap::ImapUrl& url, const std::string& wire
     difference += ": the modified UTF-7 was not converted to UTF-8 (RFC 5092 §8)";
   }
   return difference;
+}
+
 // The profile server a pattern's server="…" or not-server="…" names (a role or an id).
 checked<const profile::Server*> named_server(const std::string& name, const profile::Profile& profile,
                                              const Variables& variables) {
