@@ -1,6 +1,7 @@
 // Whole `referee` commands, through run_referee(), against the real loaders, the real
 // catalogue, and launch hooks running the fake target (harness/target/test).
 #include "harness/cli/app.hpp"
+#include "harness/cli/test/run_referee_in_process.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,17 +19,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-Outcome referee(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = run_referee(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Outcome = testing::CliRun;
+using testing::referee;
 
 fs::path source_dir() {
   const char* dir = std::getenv("REFEREE_SOURCE_DIR");

@@ -14,6 +14,7 @@
 #include <boost/json.hpp>
 
 #include "harness/cli/app.hpp"
+#include "harness/cli/test/run_referee_in_process.hpp"
 
 namespace referee::cli {
 namespace {
@@ -22,17 +23,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-Result referee(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = run_referee(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = testing::CliRun;
+using testing::referee;
 
 fs::path data() { return fs::path(REFEREE_TEST_SOURCE_DIR) / "harness/cli/test/data/coverage"; }
 

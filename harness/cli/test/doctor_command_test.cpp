@@ -23,6 +23,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "harness/cli/app.hpp"
+#include "harness/cli/test/run_referee_in_process.hpp"
 #include "harness/cli/catalogue_loading.hpp"
 #include "harness/cli/paths.hpp"
 #include "harness/engine/doctor/doctor.hpp"
@@ -40,17 +41,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-Outcome referee(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = run_referee(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Outcome = testing::CliRun;
+using testing::referee;
 
 fs::path source_dir() { return std::getenv("REFEREE_SOURCE_DIR"); }
 fs::path doctor_profile(const std::string& name) {

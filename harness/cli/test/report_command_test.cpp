@@ -1,6 +1,7 @@
 // `referee run` with every report, `--shard` + `referee report` merging, `--baseline` and
 // `referee baseline`, against the reference fixture servers.
 #include "harness/cli/app.hpp"
+#include "harness/cli/test/run_referee_in_process.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,17 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-Result referee(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = run_referee(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = testing::CliRun;
+using testing::referee;
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
