@@ -10,12 +10,6 @@
 namespace referee::engine::test {
 namespace {
 
-Script alice(std::vector<std::string> lines) {
-  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
-  script.insert(script.end(), lines.begin(), lines.end());
-  return script;
-}
-
 CommandStep ok_command(std::string client, std::string text) {
   CommandStep step = command(std::move(client), std::move(text));
   expect_tagged(step, {"OK"}, "rfc3501-5.2-size-updates");

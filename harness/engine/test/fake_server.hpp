@@ -40,6 +40,13 @@ namespace referee::engine::test {
 
 using Script = std::vector<std::string>;
 
+// A connection of the fake profile's user: the greeting, alice's LOGIN answered OK, then `lines`.
+inline Script alice(std::vector<std::string> lines = {}) {
+  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
+  script.insert(script.end(), lines.begin(), lines.end());
+  return script;
+}
+
 class FakeServer {
  public:
   explicit FakeServer(std::vector<Script> scripts);

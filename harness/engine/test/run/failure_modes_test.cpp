@@ -11,12 +11,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-Script alice(std::vector<std::string> lines) {
-  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
-  script.insert(script.end(), lines.begin(), lines.end());
-  return script;
-}
-
 TEST(FailureModes, MissingUntaggedIsAFailNamingThePattern) {
   FakeServer server({alice({"C: A2 NOOP", "S: A2 OK nothing new"})});
   Scenario scenario = scenario_with_c1("missing-untagged");

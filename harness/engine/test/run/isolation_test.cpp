@@ -15,12 +15,6 @@ namespace {
 
 const std::string root = "referee-test/run1-test-isolation";
 
-Script alice(std::vector<std::string> lines) {
-  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
-  script.insert(script.end(), lines.begin(), lines.end());
-  return script;
-}
-
 // The setup connection: nothing left over, CREATE, APPEND of one seed message.
 Script setup_script() {
   std::string seed = seed_message("test/isolation", 1, 1);

@@ -11,12 +11,6 @@
 namespace referee::engine::test {
 namespace {
 
-Script alice(std::vector<std::string> lines) {
-  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
-  script.insert(script.end(), lines.begin(), lines.end());
-  return script;
-}
-
 ScenarioResult run_with_referral(const std::string& answer, std::string command_text,
                                  ReferralPattern pattern, std::vector<std::string> statuses) {
   FakeServer server({alice({"C: A2 " + command_text, answer})});

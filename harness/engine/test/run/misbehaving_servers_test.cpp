@@ -22,12 +22,6 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds deadline{500};
 
-Script alice(std::vector<std::string> lines) {
-  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
-  script.insert(script.end(), lines.begin(), lines.end());
-  return script;
-}
-
 Scenario one_noop(std::string name) {
   Scenario scenario = scenario_with_c1(std::move(name));
   CommandStep noop = command("C1", "NOOP");

@@ -11,12 +11,6 @@
 namespace referee::engine::test {
 namespace {
 
-Script alice(std::vector<std::string> lines) {
-  Script script = {"S: * OK fake ready", "C: A1 LOGIN alice alice-pw", "S: A1 OK logged in"};
-  script.insert(script.end(), lines.begin(), lines.end());
-  return script;
-}
-
 Scenario rlsub_with_subscription() {
   Scenario scenario = scenario_with_c1("subscribe");
   scenario.setup = scenario::Setup{.client = "C1", .subscriptions = {{"${mailbox.remote}", {}}}};
