@@ -45,6 +45,7 @@ RequirementCatalogue test_catalogue() {
   add("rfc3501-7.1.5-bye-greeting-closes", "3501", "7.1.5", Level::must);
   add("rfc3501-5.2-exists-never-decreases", "3501", "5.2", Level::must_not);
   add("rfc3501-5.2-size-updates", "3501", "5.2", Level::must);
+  add("rfc3501-5.5-order-on-ambiguity", "3501", "5.5", Level::must);
   add("rfc3501-7.4.1-no-expunge-during-fetch-store-search", "3501", "7.4.1", Level::must_not);
   add("rfc3501-7.4.1-expunge-decrements", "3501", "7.4.1", Level::must);
   add("rfc3501-9-response-syntax", "3501", "9", Level::must);
