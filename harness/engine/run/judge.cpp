@@ -143,7 +143,10 @@ checked<std::vector<std::optional<std::size_t>>> assign_patterns(
   for (const auto& pattern : patterns) {
     std::optional<std::size_t> match;
     for (std::size_t i = ordered ? after : 0; i < pool.size() && !match; ++i) {
-      if (pool[i].consumed || taken[i] || !in_window(i, pattern, window)) continue;
+      // A must-not sees every response of its window, also one a must pattern took: "no
+      // SEARCH naming 4" is broken by the SEARCH another pattern required.
+      bool unavailable = taken[i] && pattern.presence != Presence::must_not;
+      if (pool[i].consumed || unavailable || !in_window(i, pattern, window)) continue;
       auto matched = matches_untagged(pattern, pool[i].response, variables);
       if (!matched) return matched.error();
       if (*matched) match = i;
