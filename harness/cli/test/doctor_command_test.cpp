@@ -131,6 +131,9 @@ TEST_F(DoctorCommandTest, TheBuiltInTargetIsUsableWithEveryCheckOk) {
   EXPECT_THAT(check_line(result.out, "ok       capabilities     alpha as alice:").first,
               HasSubstr("MAILBOX-REFERRALS"));
   EXPECT_THAT(check_line(result.out, "ok       login-referral   bob@alpha:").first, HasSubstr("NO [REFERRAL"));
+  EXPECT_THAT(check_line(result.out, "ok       login-referral   carol@alpha:").first, HasSubstr("OK [REFERRAL"));
+  EXPECT_THAT(check_line(result.out, "ok       login-referral   mary@alpha:").first,
+              HasSubstr("NO [REFERRAL imap://mary%20smith%3Bsales;"));
   EXPECT_THAT(check_line(result.out, "ok       namespace        alpha as alice:").first,
               HasSubstr("delimiter \"/\", personal prefix \"\" (NAMESPACE)"));
   EXPECT_THAT(check_line(result.out, "ok       mailbox-referral remote/projects on alpha:").first,
@@ -284,6 +287,19 @@ TEST_F(DoctorCommandTest, AMailboxRoleTheServerDoesNotHaveFailsNamingItsLine) {
                               location_of(profile, "remote/no-such-project") + ") on server beta"));
   EXPECT_THAT(hint, HasSubstr("fix name= or server= there"));
   EXPECT_THAT(result.out, HasSubstr("ok       mailbox          remote (remote-parent)"));
+}
+
+// RFC 2221 §4: the reads-public-here user is let in with OK [REFERRAL]; given to a user homed
+// on main, the doctor warns (its scenario would only report info) and says what to change.
+TEST_F(DoctorCommandTest, APublicReaderHomedHereIsAWarningWithAHint) {
+  auto profile = doctor_profile("public-reader-homed-here");
+  auto result = referee({"doctor", "--target", profile.string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  auto [line, hint] = check_line(result.out, "warn     login-referral   dave@alpha:");
+  EXPECT_THAT(line, HasSubstr("reads-public-here \"dave\": "));
+  EXPECT_THAT(hint, HasSubstr("lets user dave (" + location_of(profile, "id=\"dave\"") +
+                              ") in without OK [REFERRAL]"));
+  EXPECT_THAT(hint, HasSubstr("give the role to a user homed elsewhere"));
 }
 
 TEST_F(DoctorCommandTest, ACreatorWhoMayNotCreateFailsAndTheAdminProfileFixesIt) {

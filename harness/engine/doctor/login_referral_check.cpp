@@ -27,39 +27,81 @@ void judge_referral(const DoctorContext& context, const profile::User& user,
   }
 }
 
-}  // namespace
+// Without a referral: what the answer says about the profile.
+void judge_unreferred(const profile::Server& main,
+                      const profile::User& user, const std::string& role,
+                      const LoginAttempt& attempt, DoctorCheck& check) {
+  const bool logged_in = attempt.stage == LoginStage::logged_in;
+  if (!logged_in) {
+    check.verdict = DoctorVerdict::fail;
+    check.hint = login_refused_hint(user, main, attempt.answer);
+  } else if (role == "reads-public-here") {
+    // RFC 2221 §4: the OK form is a MAY; the scenario reports its absence as info.
+    check.verdict = DoctorVerdict::warn;
+    check.hint = fmt::format("server {} lets user {} ({}) in without OK [REFERRAL]: "
+                             "rfc2221/4/ok-referral-public-mailboxes will report info; if {} is "
+                             "homed on {}, give the role to a user homed elsewhere who may read "
+                             "public mailboxes here",
+                             main.id, user.id, profile_location(user.where), user.login, main.id);
+  } else {
+    check.verdict = DoctorVerdict::warn;
+    check.hint = fmt::format("server {} lets user {} ({}) in without a referral: is {} really "
+                             "homed elsewhere? give the role {} to a user homed on another server",
+                             main.id, user.id, profile_location(user.where), user.login, role);
+  }
+}
 
-boost::asio::awaitable<void> check_login_referral(DoctorContext& context) {
-  const profile::User* user = find_user(context.profile, "homed-elsewhere");
-  const profile::Server* main = find_server(context.profile, "main");
-  if (user == nullptr || main == nullptr) co_return;
-  DoctorCheck check{.kind = "login-referral", .server = main->id, .user = user->id,
-                    .subject = user->id + "@" + main->id};
-  if (auto skip = context.skip_reason(*main)) {
+// reads-public-here expects OK [REFERRAL] (RFC 2221 §4): a NO [REFERRAL] means the user may
+// not read anything here, which the scenario reports as info.
+void judge_public_refusal(const profile::Server& main, const profile::User& user,
+                          const LoginAttempt& attempt, DoctorCheck& check) {
+  if (attempt.stage == LoginStage::logged_in || check.verdict != DoctorVerdict::ok) return;
+  check.verdict = DoctorVerdict::warn;
+  check.hint = fmt::format("server {} refers user {} ({}) away with a tagged NO, not OK "
+                           "[REFERRAL]: rfc2221/4/ok-referral-public-mailboxes will report info; "
+                           "give the role reads-public-here to a user who may read public "
+                           "mailboxes on {}",
+                           main.id, user.id, profile_location(user.where), main.id);
+}
+
+boost::asio::awaitable<void> check_role(DoctorContext& context, const profile::Server& main,
+                                        const std::string& role) {
+  const profile::User* user = find_user(context.profile, role);
+  if (user == nullptr) co_return;
+  DoctorCheck check{.kind = "login-referral", .server = main.id, .user = user->id,
+                    .subject = user->id + "@" + main.id};
+  if (auto skip = context.skip_reason(main)) {
     check.verdict = DoctorVerdict::skipped;
     check.summary = *skip;
     context.add(std::move(check));
     co_return;
   }
-  auto session = context.session("doctor", *main);
-  LoginAttempt attempt = co_await attempt_login(*session, *main, *user, context.deadline());
-  check.summary = "LOGIN \"" + user->login + "\": " + attempt.answer;
-  if (!context.announced_before(*main, "LOGIN-REFERRALS")) {
+  auto session = context.session("doctor", main);
+  LoginAttempt attempt = co_await attempt_login(*session, main, *user, context.deadline());
+  check.summary = role + " \"" + user->login + "\": " + attempt.answer;
+  if (!context.announced_before(main, "LOGIN-REFERRALS")) {
     check.verdict = DoctorVerdict::skipped;
-    check.summary = main->id + " does not announce LOGIN-REFERRALS (RFC 2221 §3): the "
+    check.summary = main.id + " does not announce LOGIN-REFERRALS (RFC 2221 §3): the "
                     "login-referral scenarios are not applicable; " + check.summary;
   } else if (attempt.referral) {
     judge_referral(context, *user, attempt, check);
+    if (role == "reads-public-here") judge_public_refusal(main, *user, attempt, check);
   } else {
-    check.verdict = attempt.stage == LoginStage::logged_in ? DoctorVerdict::warn : DoctorVerdict::fail;
-    check.hint = attempt.stage == LoginStage::logged_in
-                     ? fmt::format("server {} lets user {} ({}) in without a referral: is {} really "
-                                   "homed elsewhere? give the role to a user homed on another server",
-                                   main->id, user->id, profile_location(user->where), user->login)
-                     : login_refused_hint(*user, *main, attempt.answer);
+    judge_unreferred(main, *user, role, attempt, check);
   }
   context.add(std::move(check));
   co_await log_out(*session, context.deadline());
+}
+
+}  // namespace
+
+boost::asio::awaitable<void> check_login_referral(DoctorContext& context) {
+  const profile::Server* main = find_server(context.profile, "main");
+  if (main == nullptr) co_return;
+  // Named: g++ 12 and temporaries across co_await.
+  const std::vector<std::string> roles{"homed-elsewhere", "homed-elsewhere-reserved-login",
+                                       "reads-public-here"};
+  for (const std::string& role : roles) co_await check_role(context, *main, role);
 }
 
 }  // namespace referee::engine

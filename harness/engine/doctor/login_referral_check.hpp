@@ -1,7 +1,9 @@
 #pragma once
-// The user playing `homed-elsewhere` logs in on the `main` server and, when main announces
-// LOGIN-REFERRALS (RFC 2221 §3), gets a referral to the profile server the profile says is
-// their home: the login-referral scenarios follow it there.
+// The users playing `homed-elsewhere`, `homed-elsewhere-reserved-login` and
+// `reads-public-here` log in on the `main` server and, when main announces LOGIN-REFERRALS
+// (RFC 2221 §3), get a referral to the profile server the profile says is their home: the
+// login-referral scenarios follow it there. reads-public-here is let in with it (OK
+// [REFERRAL], RFC 2221 §4); a NO or no referral at all makes its scenario info, said as warn.
 
 #include <boost/asio/awaitable.hpp>
 
