@@ -46,10 +46,13 @@ awaitable<void> ClientSession::start(const std::vector<scenario::SendPart>& part
 
 awaitable<void> ClientSession::start_bytes(
     const std::function<CommandBytes(const std::string& tag)>& build, net::Deadline deadline) {
+  // The last command's tagged answer stays the last status (last_status()) until another comes.
+  if (command_.tagged) last_tagged_ = std::move(command_.tagged);
   command_ = CommandRun{.tag = tags_.next()};
   CommandBytes bytes = build(command_.tag);
-  command_.text = options_.redact ? net::redact(bytes.text, secret_spans(bytes.text, options_.secrets))
-                                  : bytes.text;
+  auto secrets = options_.redact ? secret_spans(bytes.text, options_.secrets)
+                                 : std::vector<net::RedactSpan>{};
+  command_.text = secrets.empty() ? bytes.text : net::redact(bytes.text, secrets);
   command_.name = command_name(bytes.text);
   // A LOGIN a step sends itself says who this client is, as much as an automatic login does:
   // a referral URL without a user falls back to it.
@@ -249,8 +252,7 @@ ReadStatus ClientSession::accept(imap::Response response) {
       response.is_tagged(command_.tag)) {
     flush_flood();
     command_.tagged_event = event;
-    command_.tagged = response;
-    last_tagged_ = std::move(response);
+    command_.tagged = std::move(response);
     end_command("");
     return ReadStatus::response;
   }
@@ -315,6 +317,7 @@ void ClientSession::violation(const Violation& broken) {
 }
 
 const imap::Response* ClientSession::last_status() const {
+  if (command_.tagged) return &*command_.tagged;
   if (last_tagged_) return &*last_tagged_;
   return greeting_ ? &*greeting_ : nullptr;
 }

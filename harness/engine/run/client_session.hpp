@@ -178,7 +178,7 @@ class ClientSession {
   CommandRun command_;
   bool in_flight_ = false;
   bool continuation_ = false;
-  std::optional<imap::Response> last_tagged_;
+  std::optional<imap::Response> last_tagged_;  // before command_'s (see last_status())
   std::optional<std::vector<std::string>> capabilities_;
   std::vector<PooledResponse> pool_;
   std::size_t window_untagged_ = 0;          // untagged responses since the command started

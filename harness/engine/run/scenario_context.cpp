@@ -110,23 +110,25 @@ void ScenarioContext::apply(const Judgement& judgement, ClientSession& session) 
   for (const auto& [name, value] : judgement.captures) variables.set(name, value);
 }
 
-std::vector<TranscriptLine> ScenarioContext::transcript_lines() const {
+std::vector<TranscriptLine> ScenarioContext::take_transcript_lines() {
+  std::vector<net::TranscriptEvent> events = transcript.take_events();
   std::vector<TranscriptLine> lines;
-  lines.reserve(transcript.events().size());
+  lines.reserve(events.size());
   // One lookup per event: a scenario may have 10,000 clients.
   std::map<std::string_view, std::string_view> server_of;
   for (const auto& session : clients_) server_of[session->id()] = session->server_id();
-  for (const auto& event : transcript.events()) {
+  for (auto& event : events) {
     auto found = server_of.find(event.connection);
     std::string server(found == server_of.end() ? std::string_view() : found->second);
     lines.push_back(TranscriptLine{
         .micros = event.at.count(),
-        .client = event.connection,
+        .client = std::move(event.connection),
         .server = std::move(server),
         .direction = event.direction == net::Direction::client_to_server   ? "send"
                      : event.direction == net::Direction::server_to_client ? "recv"
                                                                            : "meta",
-        .bytes = settings.redact ? std::string(event.shown()) : event.bytes,
+        .bytes = settings.redact && event.redacted ? std::move(*event.redacted)
+                                                   : std::move(event.bytes),
     });
   }
   return lines;

@@ -71,8 +71,9 @@ class ScenarioContext {
   void apply(const Judgement& judgement, ClientSession& session);
   bool stopped() const { return checks.error().has_value(); }
 
-  // The transcript as the result tree holds it (redacted unless --no-redact).
-  std::vector<TranscriptLine> transcript_lines() const;
+  // The transcript as the result tree holds it (redacted unless --no-redact). Moves the bytes
+  // out: call once, when the scenario is over.
+  std::vector<TranscriptLine> take_transcript_lines();
 
   boost::asio::any_io_executor executor;
   const profile::Profile& profile;

@@ -103,7 +103,7 @@ boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor
   result.outcome = not_applicable ? Outcome::not_applicable : context.checks.outcome();
   result.reason = not_applicable ? *not_applicable : context.checks.error().value_or("");
   result.strategies = std::move(context.strategies);
-  result.transcript = context.transcript_lines();
+  result.transcript = context.take_transcript_lines();
   result.duration = std::chrono::duration_cast<std::chrono::microseconds>(net::Clock::now() - started);
   co_return result;
 }
