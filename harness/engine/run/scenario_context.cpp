@@ -36,6 +36,7 @@ ClientSession& ScenarioContext::add_client(const std::string& id, const profile:
             checks.record(Finding{std::string(broken.requirement), false, broken.summary,
                                   broken.expected, broken.observed, id, scenario.where, event});
           },
+      .on_timeout = [this, id, server = server.id](const std::string& what) { timed_out(id, server, what); },
   };
   clients_.push_back(std::make_unique<ClientSession>(executor, std::move(options)));
   return *clients_.back();
@@ -82,7 +83,25 @@ std::chrono::milliseconds ScenarioContext::timeout(
 }
 
 net::Deadline ScenarioContext::deadline(std::optional<std::chrono::milliseconds> step_timeout) const {
-  return net::deadline_after(timeout(step_timeout));
+  net::Deadline step = net::deadline_after(timeout(step_timeout));
+  return phase_ ? std::min(step, phase_->deadline) : step;
+}
+
+void ScenarioContext::begin_phase(std::string name) {
+  phase_ = Phase{.name = std::move(name), .deadline = net::deadline_after(timeout(std::nullopt))};
+}
+
+bool ScenarioContext::phase_expired() const {
+  return phase_.has_value() && net::Clock::now() >= phase_->deadline;
+}
+
+void ScenarioContext::timed_out(const std::string& client, const std::string& server,
+                                const std::string& what) {
+  if (!phase_expired() || phase_->reported) return;
+  phase_->reported = true;
+  checks.scenario_error(phase_->name + ": the phase's deadline (" +
+                        std::to_string(timeout(std::nullopt).count()) + " ms, --timeout) passed on server " +
+                        server + " (connection " + client + ") with " + what + " in flight");
 }
 
 net::Endpoint ScenarioContext::endpoint(const profile::Server& server,
