@@ -49,11 +49,15 @@ class RequirementCollector {
   void visit(const CommandStep& step) { add(step.expect); }
   void visit(const ResumeStep& step) { add(step.expect); }
   void visit(const AwaitStep& step) { add(step.untagged); }
-  void visit(const ExpectCloseStep& step) { add(step.requirement); }
+  void visit(const ExpectCloseStep& step) {
+    add(step.requirement);
+    add(step.bye_requirement);
+  }
   void visit(const FollowReferralStep& step) { add(step.requirement); }
   void visit(const FenceStep&) {}
   void visit(const BarrierStep&) {}
   void visit(const std::shared_ptr<ConcurrentStep>& step) {
+    add(step->requirement);
     for (const auto& command : step->commands) add(command.expect);
   }
   void visit(const std::shared_ptr<AlternativesStep>& step) {

@@ -1,4 +1,5 @@
 // Cross-reference checks of a profile (docs/PROFILE.md, "Checks made when loading").
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -91,6 +92,26 @@ void check_ports(const Profile& profile, Diagnostics& diagnostics) {
   }
 }
 
+// RFC 5092 §3: enc-user = 1*achar; achar = uchar / "&" / "="; uchar = unreserved /
+// sub-delims-sh / pct-encoded; sub-delims-sh = "!" / "$" / "'" / "(" / ")" / "*" / "+" / ",".
+bool allowed_unencoded_in_url_user(char c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("-._~!$'()*+,&=").find(c) != std::string_view::npos;
+}
+
+// The user playing `homed-elsewhere-reserved-login` is there to see whether the login
+// referral percent-encodes its name (RFC 5092 §3.2: " " (space), ";"...): with a login that
+// needs no encoding, rfc2221/3/referral-url-user-encoded could never fail.
+void check_reserved_login(const Profile& profile, Diagnostics& diagnostics) {
+  const User* user = user_with_role(profile, "homed-elsewhere-reserved-login");
+  if (user == nullptr) return;
+  const auto& login = user->login;
+  if (std::any_of(login.begin(), login.end(), [](char c) { return !allowed_unencoded_in_url_user(c); })) return;
+  error(diagnostics, user->where,
+        "user \"" + user->id + "\" plays homed-elsewhere-reserved-login, but its login \"" + login +
+            "\" holds no character a URL must percent-encode (RFC 5092 §3.2: a space, \";\", \"@\"...)");
+}
+
 }  // namespace
 
 void check_profile(const Profile& profile, scenario::Diagnostics& diagnostics) {
@@ -102,6 +123,7 @@ void check_profile(const Profile& profile, scenario::Diagnostics& diagnostics) {
   check_references(profile, diagnostics);
   check_ports(profile, diagnostics);
   check_stated_namespaces(profile, diagnostics);
+  check_reserved_login(profile, diagnostics);
 }
 
 }  // namespace referee::profile

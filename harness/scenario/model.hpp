@@ -145,7 +145,8 @@ struct BarrierStep { std::vector<std::string> clients; SourceLocation where; };
 struct ExpectCloseStep {
   std::string client;
   Presence bye = Presence::may;
-  RequirementRef requirement;
+  RequirementRef requirement;       // the close itself (still open at the deadline: fails it)
+  RequirementRef bye_requirement;   // bye="must": the BYE before it; empty = `requirement`
   std::optional<std::chrono::milliseconds> timeout;
   SourceLocation where;
 };
@@ -166,8 +167,11 @@ using Step = std::variant<CommandStep, ResumeStep, AwaitStep, FenceStep, Barrier
                           FollowReferralStep, std::shared_ptr<ConcurrentStep>,
                           std::shared_ptr<AlternativesStep>>;
 
+// Commands sent before any response is awaited; several of one client are pipelined.
 struct ConcurrentStep {
   std::vector<CommandStep> commands;
+  bool completion_as_sent = false;     // completion-order="as-sent": each client's tagged
+  RequirementRef requirement;          // responses in the order sent, else `requirement` fails
   SourceLocation where;
 };
 

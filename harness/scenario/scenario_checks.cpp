@@ -1,6 +1,7 @@
 #include "harness/scenario/scenario_checks.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "harness/scenario/check_context.hpp"
 #include "harness/scenario/lockstep.hpp"
@@ -104,16 +105,39 @@ void check_command(const CheckContext& context, const CommandStep& step, const C
   if (holds == 1) after.held[step.client] = step.where;
 }
 
+bool has_synchronizing_literal(const CommandStep& command) {
+  return std::any_of(command.send.begin(), command.send.end(), [](const SendPart& part) {
+    const auto* literal = std::get_if<LiteralPart>(&part);
+    return literal != nullptr && (literal->synchronizing || literal->hold);
+  });
+}
+
 void check_concurrent(const CheckContext& context, const ConcurrentStep& step, CheckScope& scope) {
   CheckScope after = scope;
-  std::set<std::string, std::less<>> seen;
+  std::map<std::string, int, std::less<>> per_client;
+  for (const CommandStep& command : step.commands) ++per_client[command.client];
+  bool pipelined = false;
   for (const CommandStep& command : step.commands) {
-    if (!seen.insert(command.client).second) {
-      context.error(command.where, "<concurrent> holds two commands of client \"" +
-                                       command.client + "\": one per client");
+    if (per_client[command.client] > 1) {
+      pipelined = true;
+      if (has_synchronizing_literal(command)) {
+        context.error(command.where, "a pipelined command (client \"" + command.client +
+                                         "\" has several in this <concurrent>) cannot carry a "
+                                         "synchronizing literal: RFC 3501 §5.5 \"command "
+                                         "continuations MUST be negotiated before any subsequent "
+                                         "command is initiated\"; use sync=\"false\"");
+      }
     }
     check_command(context, command, scope, after);
   }
+  if (step.completion_as_sent && !pipelined) {
+    context.error(step.where, "completion-order=\"as-sent\" needs two commands of one client");
+  }
+  if (step.completion_as_sent && step.requirement.id.empty()) {
+    context.error(step.where, "completion-order=\"as-sent\" without requirement: every check "
+                              "names the requirement it verifies");
+  }
+  context.check_requirement(step.requirement, step.where);
   scope = std::move(after);
 }
 
@@ -201,6 +225,11 @@ void check_step(const CheckContext& context, const Step& step, CheckScope& scope
   } else if (const auto* close = std::get_if<ExpectCloseStep>(&step)) {
     context.check_client(close->client, scope, close->where);
     context.check_requirement(close->requirement, close->where);
+    context.check_requirement(close->bye_requirement, close->where);
+    if (!close->bye_requirement.id.empty() && close->bye != Presence::must) {
+      context.error(close->where, "bye-requirement without bye=\"must\": it names the rule a "
+                                  "missing BYE breaks");
+    }
   } else if (const auto* follow = std::get_if<FollowReferralStep>(&step)) {
     check_follow_referral(context, *follow, scope);
   } else if (const auto* concurrent = std::get_if<std::shared_ptr<ConcurrentStep>>(&step)) {

@@ -162,7 +162,8 @@ AwaitStep read_await(const ReaderContext& context, pugi::xml_node node) {
 
 ExpectCloseStep read_expect_close(const ReaderContext& context, pugi::xml_node node) {
   return {node.attribute("client").value(), parse_presence(node.attribute("bye").as_string("may")),
-          requirement_of(node), context.timeout(node), context.where(node)};
+          requirement_of(node), {node.attribute("bye-requirement").value()}, context.timeout(node),
+          context.where(node)};
 }
 
 FollowReferralStep read_follow_referral(const ReaderContext& context, pugi::xml_node node) {
@@ -180,6 +181,8 @@ FollowReferralStep read_follow_referral(const ReaderContext& context, pugi::xml_
 std::shared_ptr<ConcurrentStep> read_concurrent(const ReaderContext& context, pugi::xml_node node) {
   auto step = std::make_shared<ConcurrentStep>();
   step->where = context.where(node);
+  step->completion_as_sent = std::string_view(node.attribute("completion-order").value()) == "as-sent";
+  step->requirement = requirement_of(node);
   for (pugi::xml_node child : child_elements(node)) {
     step->commands.push_back(read_command(context, child));
   }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <filesystem>
 #include <sstream>
 
@@ -78,6 +79,16 @@ TEST(Coverage, AProfileSaysWhichRequirementsItsScenariosCanCheck) {
   ASSERT_NE(result.exit_code, 2) << result.err;
   EXPECT_THAT(result.out, HasSubstr("rfc2193-3-capability"));
   EXPECT_THAT(result.out, HasSubstr("    applies"));
+}
+
+// Issue 8's bar: every normative server requirement of the real catalogue has a scenario and
+// a proving fault mode (the catalogue matrix test proves each fault is caught).
+TEST(Coverage, TheCatalogueCoversEveryNormativeServerRequirement) {
+  auto result = referee({"coverage"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  const std::regex all_covered(R"(\b([0-9]+) of \1 normative server requirements have a scenario)");
+  EXPECT_TRUE(std::regex_search(result.out, all_covered)) << result.out;
+  EXPECT_THAT(result.out, Not(HasSubstr("Uncovered:")));
 }
 
 TEST(Coverage, UnreadableResultsAreAUsageError) {

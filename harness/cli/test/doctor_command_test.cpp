@@ -44,7 +44,8 @@ using ::testing::Not;
 using Outcome = testing::CliRun;
 using testing::referee;
 
-fs::path source_dir() { return std::getenv("REFEREE_SOURCE_DIR"); }
+// Compiled in (CMake), as in the other CLI tests: the file also runs outside ctest.
+fs::path source_dir() { return REFEREE_TEST_SOURCE_DIR; }
 fs::path doctor_profile(const std::string& name) {
   return source_dir() / "fixtures/targets/test/doctor" / (name + ".xml");
 }

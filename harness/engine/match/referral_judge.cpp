@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "harness/engine/match/profile_roles.hpp"
+#include "harness/engine/match/url_user_encoding.hpp"
 #include "harness/imap/mailbox_name.hpp"
 #include "harness/imap/value.hpp"
 
@@ -93,6 +94,25 @@ checked<std::string> first_difference(const scenario::UrlPattern& pattern, const
   return success(std::string());
 }
 
+// RFC 5092 §3.2: a user name with " " (space), ";"... "MUST be percent-encoded". When a
+// pattern names a user and the referral writes that user as it is, the referral does not
+// match, whatever else it holds, and the reason says so (the parser alone would only say
+// that "imap://mary" names no profile server and "smith;sales;AUTH=*@..." is no URL).
+checked<std::optional<std::string>> unencoded_pattern_user(const scenario::ReferralPattern& pattern,
+                                                           const std::vector<CheckedUrl>& urls,
+                                                           const Variables& variables) {
+  // The code's argument as sent: the parser split it on spaces.
+  std::string sent;
+  for (const auto& url : urls) sent += (sent.empty() ? "" : " ") + url.text;
+  for (const auto& url_pattern : pattern.urls) {
+    if (!url_pattern.user) continue;
+    auto login = variables.substitute(*url_pattern.user);
+    if (!login) return login.error();
+    if (auto problem = unencoded_user(sent, *login)) return success(std::move(problem));
+  }
+  return success(std::optional<std::string>());
+}
+
 }  // namespace
 
 std::string CheckedUrl::describe() const {
@@ -139,6 +159,12 @@ checked<ReferralMatch> match_referral(const scenario::ReferralPattern& pattern,
   ReferralMatch match{.expected = describe_pattern(pattern)};
   for (const auto& url : urls) match.observed += (match.observed.empty() ? "" : "; ") + url.describe();
   if (urls.empty()) match.observed = "no REFERRAL response code";
+  auto unencoded = unencoded_pattern_user(pattern, urls, variables);
+  if (!unencoded) return unencoded.error();
+  if (*unencoded) {
+    match.observed = **unencoded + "; received: " + match.observed;
+    return match;
+  }
   // count="0" is the one pattern a response without a REFERRAL code satisfies (a proxied
   // answer, a failed login); any other count needs the code.
   bool wants_none = pattern.count == "0";

@@ -45,7 +45,9 @@ struct ReferralMatch {
 };
 
 // URLs are compared with the patterns in order; every attribute a pattern gives must equal
-// the decoded URL part (auth="any": "*" or any mechanism; "absent": no ;AUTH=).
+// the decoded URL part (auth="any": "*" or any mechanism; "absent": no ;AUTH=). A user a
+// pattern names that the referral writes without the percent-encoding RFC 5092 §3.2 requires
+// never matches, and `observed` starts with what is wrong ("user name ... not percent-encoded").
 checked<ReferralMatch> match_referral(const scenario::ReferralPattern& pattern,
                                       const std::vector<CheckedUrl>& urls,
                                       const profile::Profile& profile,

@@ -253,6 +253,10 @@ ReadStatus ClientSession::accept(imap::Response response) {
     continuation_ = true;
     return ReadStatus::response;
   }
+  if (response.kind == imap::ResponseKind::tagged && pipeline_.active &&
+      complete_pipelined(response, event)) {
+    return ReadStatus::response;
+  }
   if (response.kind == imap::ResponseKind::tagged && in_flight_ &&
       response.is_tagged(command_.tag)) {
     flush_flood();

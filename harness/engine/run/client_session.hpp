@@ -106,6 +106,19 @@ class ClientSession {
   awaitable<void> start_bytes(const std::function<CommandBytes(const std::string& tag)>& build,
                               net::Deadline deadline);
   awaitable<void> resume(net::Deadline deadline);
+  // RFC 3501 §5.5: "The client MAY send another command without waiting for the completion
+  // result response of a command". Writes the commands back to back in one write (none may
+  // wait for a "+": a synchronizing literal is a caller error) and marks them in flight;
+  // finish_pipeline() reads until each has its tagged response, the deadline, or the close.
+  // Untagged responses belong to the earliest command still in flight: the ones between two
+  // tagged responses go to the command the second one completes.
+  awaitable<void> start_pipeline(const std::vector<std::vector<scenario::SendPart>>& commands,
+                                 net::Deadline deadline);
+  awaitable<void> finish_pipeline(net::Deadline deadline);
+  // The pipelined commands in the order sent, and the order their tagged responses came in
+  // (indexes into pipelined()).
+  const std::vector<CommandRun>& pipelined() const { return pipeline_.runs; }
+  const std::vector<std::size_t>& completion_order() const { return pipeline_.completed; }
   // Reads until the tagged response, the deadline, or the end of the connection.
   awaitable<void> finish(net::Deadline deadline);
   awaitable<CommandRun> run(const std::vector<scenario::SendPart>& parts, net::Deadline deadline);
@@ -160,7 +173,17 @@ class ClientSession {
   std::uint64_t left_out() const { return pool_left_out_; }
 
  private:
+  struct Pipeline {
+    std::vector<CommandRun> runs;
+    std::vector<std::size_t> completed;  // indexes of runs, in the order their tagged came
+    std::size_t cut = 0;                 // pool size at the last tagged response
+    bool active = false;
+  };
+
   awaitable<void> send_pending(net::Deadline deadline);
+  bool complete_pipelined(imap::Response& response, std::optional<std::size_t> event);
+  void end_pipelined(std::size_t index, std::string failure);
+  void end_unfinished(bool timed_out, const std::string& failure);
   awaitable<void> withhold_after_bye(net::Deadline deadline);
   void note_after_bye(std::string note);
   awaitable<bool> await_continuation(net::Deadline deadline);
@@ -181,6 +204,7 @@ class ClientSession {
   std::optional<std::size_t> greeting_event_;
   std::string open_failure_;
   CommandRun command_;
+  Pipeline pipeline_;
   bool in_flight_ = false;
   bool continuation_ = false;
   std::optional<imap::Response> last_tagged_;  // before command_'s (see last_status())

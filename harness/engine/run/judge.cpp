@@ -89,12 +89,14 @@ void judge_referral(const scenario::ReferralPattern& pattern, const std::string&
     texts = response->code->referral_urls();
   }
   auto urls = check_referral_urls(texts, mailbox_referral, context.profile);
-  judge_url_syntax(urls, context, event, out);
   auto match = match_referral(pattern, urls, context.profile, context.variables);
   if (!match) return out.scenario_error(match.error().message);
   std::string id = pattern.requirement.id.empty() ? fallback_id : pattern.requirement.id;
+  // The scenario's own check first: when both fail, the reason an alternative was dropped is
+  // the rule the scenario is about (e.g. "user name ... not percent-encoded"), then the syntax.
   out.record(finding(context, id, match->matched, "referral URLs", match->expected,
                      match->observed, event));
+  judge_url_syntax(urls, context, event, out);
 }
 
 void judge_tagged(const scenario::TaggedPattern& pattern, const CommandRun& run,
@@ -141,7 +143,10 @@ checked<std::vector<std::optional<std::size_t>>> assign_patterns(
   for (const auto& pattern : patterns) {
     std::optional<std::size_t> match;
     for (std::size_t i = ordered ? after : 0; i < pool.size() && !match; ++i) {
-      if (pool[i].consumed || taken[i] || !in_window(i, pattern, window)) continue;
+      // A must-not sees every response of its window, also one a must pattern took: "no
+      // SEARCH naming 4" is broken by the SEARCH another pattern required.
+      bool unavailable = taken[i] && pattern.presence != Presence::must_not;
+      if (pool[i].consumed || unavailable || !in_window(i, pattern, window)) continue;
       auto matched = matches_untagged(pattern, pool[i].response, variables);
       if (!matched) return matched.error();
       if (*matched) match = i;

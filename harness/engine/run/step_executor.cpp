@@ -269,27 +269,92 @@ void StepExecutor::judge_close(const ExpectCloseStep& step, const Observation& o
                      step.client, step.where, event});
   if (step.bye == Presence::must) {
     bool bye = observed.session->bye_seen();
-    out.record(Finding{step.requirement.id, bye, "untagged BYE before the close", "untagged BYE",
+    const auto& requirement = step.bye_requirement.id.empty() ? step.requirement : step.bye_requirement;
+    out.record(Finding{requirement.id, bye, "untagged BYE before the close", "untagged BYE",
                        bye ? "BYE received" : "no BYE", step.client, step.where, event});
   }
 }
 
+// One client's commands in a <concurrent>, in document order: several are pipelined.
+struct StepExecutor::Batch {
+  std::vector<const CommandStep*> commands;
+  ClientSession* session = nullptr;
+  net::Deadline deadline;
+};
+
+std::vector<StepExecutor::Batch> StepExecutor::batches_of(const ConcurrentStep& step) {
+  std::vector<Batch> batches;
+  for (const CommandStep& command : step.commands) {
+    auto same = std::find_if(batches.begin(), batches.end(), [&](const Batch& batch) {
+      return batch.commands.front()->client == command.client;
+    });
+    if (same == batches.end()) same = batches.insert(batches.end(), Batch{});
+    same->commands.push_back(&command);
+  }
+  return batches;
+}
+
 boost::asio::awaitable<void> StepExecutor::run_concurrent(const ConcurrentStep& step) {
   // "all are sent, in order, before any response is awaited; then each is judged."
-  std::vector<std::pair<const CommandStep*, ClientSession*>> started;
-  for (const auto& command : step.commands) {
-    ClientSession* session = idle_client(command.client, command.where);
-    auto parts = session ? substitute(command.send) : std::nullopt;
-    if (!parts) co_return;
-    co_await session->start(*parts, context_.deadline(command.timeout));
-    started.emplace_back(&command, session);
+  std::vector<Batch> batches = batches_of(step);
+  for (Batch& batch : batches) {
+    const CommandStep& first = *batch.commands.front();
+    batch.session = idle_client(first.client, first.where);
+    if (batch.session == nullptr) co_return;
+    std::vector<std::vector<SendPart>> sends;
+    for (const CommandStep* command : batch.commands) {
+      auto parts = substitute(command->send);
+      if (!parts) co_return;
+      sends.push_back(std::move(*parts));
+    }
+    batch.deadline = context_.deadline(first.timeout);
+    if (sends.size() == 1) {
+      co_await batch.session->start(sends.front(), batch.deadline);
+    } else {
+      co_await batch.session->start_pipeline(sends, batch.deadline);
+    }
   }
-  for (auto& [command, session] : started) {
-    if (!session->command().held) co_await session->finish(context_.deadline(command->timeout));
-    Step as_step = *command;
-    Observation observed{.session = session, .run = session->command()};
-    settle(as_step, observed, judge(as_step, observed, context_.checks));
+  for (Batch& batch : batches) {
+    ClientSession& session = *batch.session;
+    if (batch.commands.size() == 1) {
+      if (!session.command().held) co_await session.finish(batch.deadline);
+      judge_and_settle(*batch.commands.front(), session, session.command());
+      continue;
+    }
+    co_await session.finish_pipeline(batch.deadline);
+    for (std::size_t i = 0; i < batch.commands.size(); ++i) {
+      judge_and_settle(*batch.commands[i], session, session.pipelined()[i]);
+    }
+    if (step.completion_as_sent) judge_completion_order(step, session);
   }
+}
+
+void StepExecutor::judge_and_settle(const CommandStep& command, ClientSession& session,
+                                    const CommandRun& run) {
+  Step as_step = command;
+  Observation observed{.session = &session, .run = run};
+  settle(as_step, observed, judge(as_step, observed, context_.checks));
+}
+
+// RFC 3501 §5.5: "If the server detects a possible ambiguity, it MUST execute commands to
+// completion in the order given by the client."
+void StepExecutor::judge_completion_order(const ConcurrentStep& step, const ClientSession& session) {
+  const auto& runs = session.pipelined();
+  std::string sent, completed;
+  std::optional<std::size_t> event;
+  for (const CommandRun& run : runs) sent += (sent.empty() ? "" : ", ") + run.tag + " " + run.name;
+  for (std::size_t index : session.completion_order()) {
+    completed += (completed.empty() ? "" : ", ") + runs[index].tag + " " + runs[index].name;
+    event = runs[index].tagged_event;
+  }
+  const auto& order = session.completion_order();
+  bool as_sent = std::is_sorted(order.begin(), order.end());
+  if (order.size() < runs.size()) completed += " (the others never completed)";
+  context_.checks.record(Finding{step.requirement.id, as_sent,
+                                 "pipelined commands completed in the order sent",
+                                 "tagged responses in the order " + sent,
+                                 "tagged responses came in the order " + completed, session.id(),
+                                 step.where, event});
 }
 
 }  // namespace referee::engine

@@ -48,7 +48,12 @@ class StepExecutor {
   void settle(const scenario::Step& step, const Observation& observed, const Judgement& judgement);
 
  private:
+  struct Batch;
+  static std::vector<Batch> batches_of(const scenario::ConcurrentStep& step);
   boost::asio::awaitable<void> run_concurrent(const scenario::ConcurrentStep& step);
+  void judge_and_settle(const scenario::CommandStep& command, ClientSession& session,
+                        const CommandRun& run);
+  void judge_completion_order(const scenario::ConcurrentStep& step, const ClientSession& session);
   boost::asio::awaitable<Observation> perform_command(const scenario::CommandStep& step);
   boost::asio::awaitable<Observation> perform_resume(const scenario::ResumeStep& step);
   boost::asio::awaitable<Observation> perform_await(const std::vector<const scenario::Step*>& steps);

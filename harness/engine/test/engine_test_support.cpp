@@ -45,10 +45,12 @@ RequirementCatalogue test_catalogue() {
   add("rfc3501-7.1.5-bye-greeting-closes", "3501", "7.1.5", Level::must);
   add("rfc3501-5.2-exists-never-decreases", "3501", "5.2", Level::must_not);
   add("rfc3501-5.2-size-updates", "3501", "5.2", Level::must);
+  add("rfc3501-5.5-order-on-ambiguity", "3501", "5.5", Level::must);
   add("rfc3501-7.4.1-no-expunge-during-fetch-store-search", "3501", "7.4.1", Level::must_not);
   add("rfc3501-7.4.1-expunge-decrements", "3501", "7.4.1", Level::must);
   add("rfc3501-9-response-syntax", "3501", "9", Level::must);
   add("rfc5092-11-url-syntax", "5092", "11", Level::must);
+  add("rfc5092-3.2-user-percent-encoded", "5092", "3.2", Level::must);
   add("rfc2180-3-delete-selected", "2180", "3", Level::may);
   add("rfc2180-3.2-ghost-delete", "2180", "3.2", Level::may);
   add("rfc2180-4.1.3-only-expunged-no", "2180", "4.1.3", Level::should);

@@ -182,6 +182,23 @@ TEST(ProfileLoader, CrossReferences) {
   EXPECT_TRUE(has_error(diagnostics, 10, 14, "mailbox \"m\": server \"gone\" is not a server"));
 }
 
+// The role exists to see a login referral percent-encode the user name (RFC 5092 §3.2).
+TEST(ProfileLoader, ReservedLoginRoleNeedsALoginThatNeedsEncoding) {
+  const auto with_login = [](const std::string& login) {
+    return alice + "    <user id=\"mary\" roles=\"homed-elsewhere-reserved-login\" login=\"" + login +
+           "\" password=\"p\" home=\"alpha\"/>\n";
+  };
+  const ProfileFile plain(alpha, with_login("mary.smith"));
+  EXPECT_TRUE(has_error(load_profile(plain.path(), options_with({})).diagnostics, 7, 5,
+                        "user \"mary\" plays homed-elsewhere-reserved-login, but its login \"mary.smith\" "
+                        "holds no character a URL must percent-encode"));
+  for (const std::string login : {"mary smith;sales", "mary@example.com", "j&#252;rgen"}) {
+    const ProfileFile reserved(alpha, with_login(login));
+    const auto loaded = load_profile(reserved.path(), options_with({}));
+    EXPECT_TRUE(loaded) << login << ": " << describe(loaded.diagnostics);
+  }
+}
+
 TEST(ProfileLoader, StatedNamespaceNeedsDelimiterAndPrefixTogether) {
   const ProfileFile half("    <server id=\"alpha\" host=\"127.0.0.1\" port=\"143\" delimiter=\".\"/>\n", alice);
   EXPECT_TRUE(has_error(load_profile(half.path(), options_with({})).diagnostics, 3, 5,

@@ -38,7 +38,7 @@ TEST(Lockstep, FindsTheFirstDivergence) {
   block.alternatives.push_back({"ghost", "3.2", Level::may, "", {command("C1", {std::string("DELETE x")}), FenceStep{"C2", {}}}, {}});
   block.alternatives.push_back({"refuse", "3.1", Level::may, "", {command("C1", {std::string("DELETE x")})}, {}});
   EXPECT_FALSE(find_divergence(block)) << "a shorter alternative simply completes";
-  block.alternatives.push_back({"bye", "3.3", Level::may, "", {command("C1", {std::string("DELETE x")}), ExpectCloseStep{"C2", Presence::must, {}, {}, {"f", 7, 3}}}, {}});
+  block.alternatives.push_back({"bye", "3.3", Level::may, "", {command("C1", {std::string("DELETE x")}), ExpectCloseStep{.client = "C2", .bye = Presence::must, .where = {"f", 7, 3}}}, {}});
   const auto divergence = find_divergence(block);
   ASSERT_TRUE(divergence);
   EXPECT_EQ(divergence->step_index, 1u);

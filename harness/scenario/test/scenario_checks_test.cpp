@@ -173,9 +173,25 @@ TEST(ScenarioChecks, BadTimeoutSyntax) {
   EXPECT_TRUE(has_diagnostic(zero.diagnostics, error, 9, 26, "timeout \"0ms\": a timeout is a positive number"));
 }
 
-TEST(ScenarioChecks, OneCommandPerClientInConcurrent) {
-  const auto loaded = load({R"(<concurrent><command client="C1"><send>NOOP</send></command><command client="C1"><send>NOOP</send></command></concurrent>)"});
-  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 65, "two commands of client \"C1\""));
+// Several commands of one client in a <concurrent> are pipelined (RFC 3501 §5.5).
+TEST(ScenarioChecks, PipelinedCommandsOfOneClientAreAccepted) {
+  const auto loaded = load({R"(<concurrent completion-order="as-sent" requirement="rfc3501-5.5-order-on-ambiguity"><command client="C1"><send>NOOP</send></command><command client="C1"><send>NOOP</send></command></concurrent>)"});
+  EXPECT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().message;
+}
+
+// "command continuations MUST be negotiated before any subsequent command is initiated".
+TEST(ScenarioChecks, PipelinedCommandCannotCarryASynchronizingLiteral) {
+  const auto loaded = load({R"(<concurrent><command client="C1"><send>APPEND x <literal>hi</literal></send></command><command client="C1"><send>NOOP</send></command></concurrent>)"});
+  EXPECT_TRUE(has_diagnostic(loaded.diagnostics, error, 9, 17, "cannot carry a synchronizing literal"));
+  const auto plus = load({R"(<concurrent><command client="C1"><send>APPEND x <literal sync="false">hi</literal></send></command><command client="C1"><send>NOOP</send></command></concurrent>)"});
+  EXPECT_TRUE(plus.diagnostics.empty()) << plus.diagnostics.front().message;
+}
+
+TEST(ScenarioChecks, CompletionOrderNeedsAPipelineAndARequirement) {
+  const auto single = load({R"(<concurrent completion-order="as-sent" requirement="rfc3501-5.5-order-on-ambiguity"><command client="C1"><send>NOOP</send></command></concurrent>)"});
+  EXPECT_TRUE(has_diagnostic(single.diagnostics, error, 9, 5, "needs two commands of one client"));
+  const auto unnamed = load({R"(<concurrent completion-order="as-sent"><command client="C1"><send>NOOP</send></command><command client="C1"><send>NOOP</send></command></concurrent>)"});
+  EXPECT_TRUE(has_diagnostic(unnamed.diagnostics, error, 9, 5, "without requirement"));
 }
 
 TEST(ScenarioChecks, AtMostOneTaggedExpectation) {

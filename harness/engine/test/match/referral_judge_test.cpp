@@ -170,5 +170,39 @@ TEST(ReferralJudge, RenameReferralsThatAreNotPairsNeverMatch) {
   }
 }
 
+// RFC 5092 §3.2: a user name with a space or ";" "MUST be percent-encoded". Written as it is,
+// the space splits the REFERRAL argument in two; the match fails and says why, first.
+TEST(ReferralJudge, UserNameIsComparedDecodedAndMustBePercentEncoded) {
+  auto profile = test::fake_profile(1430, 1431);
+  profile.users.push_back({.id = "mary", .roles = {"homed-elsewhere-reserved-login"},
+                           .login = "mary smith;sales", .password = "pw", .home_server = "beta"});
+  Variables variables = builtin_variables(profile);
+  scenario::ReferralPattern pattern{
+      .count = "1",
+      .urls = {{.server = "other", .user = "${user.homed-elsewhere-reserved-login.login}", .auth = "any"}}};
+  const auto match = [&](const std::vector<std::string>& urls) {
+    return match_referral(pattern, check_referral_urls(urls, false, profile), profile, variables).value();
+  };
+  EXPECT_TRUE(match({"imap://mary%20smith%3Bsales;AUTH=*@127.0.0.1:1431/"}).matched);
+  // As the REFERRAL code's parser splits "imap://mary smith;sales;AUTH=*@127.0.0.1:1431/".
+  auto raw = match({"imap://mary", "smith;sales;AUTH=*@127.0.0.1:1431/"});
+  EXPECT_FALSE(raw.matched);
+  EXPECT_TRUE(raw.observed.starts_with(
+      "user name \"mary smith;sales\" not percent-encoded in URL \"imap://mary smith;sales;AUTH=*@127.0.0.1:1431/\""))
+      << raw.observed;
+  EXPECT_NE(raw.observed.find("; received: imap://mary (host not in the profile)"), std::string::npos)
+      << raw.observed;
+  // Only the space encoded: one URL, which does not parse; the ";" is named.
+  auto partly = match({"imap://mary%20smith;sales;AUTH=*@127.0.0.1:1431/"});
+  EXPECT_FALSE(partly.matched);
+  EXPECT_NE(partly.observed.find("(RFC 5092 §3.2: \";\" MUST be percent-encoded"), std::string::npos)
+      << partly.observed;
+  // Another user, correctly encoded: the ordinary difference.
+  auto other = match({"imap://bob;AUTH=*@127.0.0.1:1431/"});
+  EXPECT_FALSE(other.matched);
+  EXPECT_NE(other.observed.find("its user is \"bob\", not \"mary smith;sales\""), std::string::npos)
+      << other.observed;
+}
+
 }  // namespace
 }  // namespace referee::engine

@@ -55,5 +55,33 @@ TEST(Judge, ReferralCountPairsWantsAnEvenNumberOfUrls) {
   EXPECT_EQ(pair->expected, "REFERRAL with pairs of URLs");
 }
 
+// RFC 5092 §3.2: a login referral that writes the user name raw fails the scenario's own
+// check, which names the user, before the URL syntax rule (so an alternative dropped for it
+// is dropped for the rule the scenario is about).
+TEST(Judge, UnencodedUserFailsTheScenarioCheckBeforeTheSyntaxRule) {
+  ReferralPattern pattern{.count = "1", .urls = {{.user = "mary smith;sales"}},
+                          .requirement = {"rfc5092-3.2-user-percent-encoded"}};
+  ScenarioResult raw = run_with_referral("S: A2 NO [REFERRAL imap://mary smith;sales;AUTH=*@127.0.0.1:1/] go",
+                                         "LOGIN \"mary smith;sales\" pw", pattern, {"NO"});
+  EXPECT_EQ(raw.outcome, Outcome::fail) << dump(raw);
+  std::optional<std::size_t> user_check, syntax_check;
+  for (std::size_t i = 0; i < raw.checks.size(); ++i) {
+    const auto& check = raw.checks[i];
+    if (check.requirement == "rfc5092-3.2-user-percent-encoded" && !user_check) user_check = i;
+    if (check.requirement == "rfc5092-11-url-syntax" && !syntax_check) syntax_check = i;
+  }
+  ASSERT_TRUE(user_check && syntax_check) << dump(raw);
+  EXPECT_LT(*user_check, *syntax_check);
+  EXPECT_EQ(raw.checks[*user_check].outcome, Outcome::fail);
+  EXPECT_EQ(raw.checks[*syntax_check].outcome, Outcome::fail);
+  EXPECT_TRUE(raw.checks[*user_check].observed.starts_with("user name \"mary smith;sales\" not percent-encoded"))
+      << raw.checks[*user_check].observed;
+  ScenarioResult encoded = run_with_referral("S: A2 NO [REFERRAL imap://mary%20smith%3Bsales;AUTH=*@127.0.0.1:1/] go",
+                                             "LOGIN \"mary smith;sales\" pw", pattern, {"NO"});
+  const CheckResult* user = find_check(encoded, "rfc5092-3.2-user-percent-encoded");
+  ASSERT_NE(user, nullptr) << dump(encoded);
+  EXPECT_EQ(user->outcome, Outcome::pass) << dump(encoded);
+}
+
 }  // namespace
 }  // namespace referee::engine::test

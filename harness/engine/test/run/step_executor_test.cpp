@@ -119,6 +119,74 @@ TEST(StepExecutor, ConcurrentSendsEveryCommandBeforeAwaiting) {
   EXPECT_EQ(result.checks[1].client, "C2");
 }
 
+// "a SEARCH, but none naming 4": the must-not sees the SEARCH response the must took (a
+// server listing an expunged message was once reported as leaving it out).
+TEST(StepExecutor, MustNotSeesTheResponseAMustTook) {
+  for (const std::string& answer : {std::string("S: * SEARCH 1 2 3"), std::string("S: * SEARCH 1 2 3 4")}) {
+    FakeServer server({alice({"C: A2 SEARCH ALL", answer, "S: A2 OK searched"})});
+    Scenario scenario = scenario_with_c1("must-not-after-must");
+    CommandStep search = command("C1", "SEARCH ALL");
+    search.expect.untagged.push_back(untagged(Presence::must, "SEARCH", "rfc3501-5.2-size-updates", std::nullopt));
+    UntaggedPattern no_four = untagged(Presence::must_not, "SEARCH", "rfc3501-5.2-size-updates", std::nullopt);
+    no_four.match = R"(^\* SEARCH.* 4\b)";
+    search.expect.untagged.push_back(no_four);
+    scenario.steps.push_back(search);
+    ScenarioResult result = run_one(fake_profile(server.port()), scenario);
+    EXPECT_TRUE(server.finish().empty());
+    const bool lists_four = answer.ends_with(" 4");
+    EXPECT_EQ(result.outcome, lists_four ? Outcome::fail : Outcome::pass) << answer << "\n" << dump(result);
+  }
+}
+
+std::shared_ptr<ConcurrentStep> pipeline_of_c1(const std::vector<std::pair<std::string, std::string>>& commands) {
+  auto pipeline = std::make_shared<ConcurrentStep>();
+  pipeline->completion_as_sent = true;
+  pipeline->requirement = {"rfc3501-5.5-order-on-ambiguity"};
+  for (const auto& [text, exists] : commands) {
+    CommandStep step = command("C1", text);
+    expect_tagged(step, {"OK"}, "rfc3501-5.5-order-on-ambiguity");
+    step.expect.untagged.push_back(untagged(Presence::must, "EXISTS", "rfc3501-5.5-order-on-ambiguity", exists));
+    pipeline->commands.push_back(step);
+  }
+  return pipeline;
+}
+
+// Pipelining (RFC 3501 §5.5): the fake server reads every command before it answers, so an
+// engine that waited for A2's answer before sending A3 would time out. Each command gets the
+// untagged responses between the previous tagged response and its own.
+TEST(StepExecutor, PipelinedCommandsAreWrittenBeforeAnyAnswerAndJudgedEach) {
+  FakeServer server({alice({"C: A2 CHECK", "C: A3 NOOP", "S: * 1 EXISTS", "S: A2 OK checked",
+                            "S: * 2 EXISTS", "S: A3 OK noop"})});
+  Scenario scenario = scenario_with_c1("pipeline");
+  scenario.steps.push_back(pipeline_of_c1({{"CHECK", "1"}, {"NOOP", "2"}}));
+  ScenarioResult result = run_one(fake_profile(server.port()), scenario);
+  EXPECT_TRUE(server.finish().empty());
+  EXPECT_EQ(result.outcome, Outcome::pass) << dump(result);
+  ASSERT_EQ(result.checks.size(), 5u) << dump(result);
+  EXPECT_EQ(result.checks[0].observed, "* 1 EXISTS");
+  EXPECT_EQ(result.checks[1].observed, "A2 OK checked");
+  EXPECT_EQ(result.checks[2].observed, "* 2 EXISTS");
+  EXPECT_EQ(result.checks[4].requirement, "rfc3501-5.5-order-on-ambiguity");
+  EXPECT_EQ(result.checks[4].outcome, Outcome::pass);
+}
+
+// "it MUST execute commands to completion in the order given by the client": A3 completing
+// before A2 fails the block's requirement; the responses still go to the command they came
+// before.
+TEST(StepExecutor, PipelinedCommandsCompletedOutOfOrderFail) {
+  FakeServer server({alice({"C: A2 CHECK", "C: A3 NOOP", "S: * 2 EXISTS", "S: A3 OK noop",
+                            "S: * 3 EXISTS", "S: A2 OK checked"})});
+  Scenario scenario = scenario_with_c1("pipeline-reversed");
+  scenario.steps.push_back(pipeline_of_c1({{"CHECK", "3"}, {"NOOP", "2"}}));
+  ScenarioResult result = run_one(fake_profile(server.port()), scenario);
+  EXPECT_TRUE(server.finish().empty());
+  EXPECT_EQ(result.outcome, Outcome::fail) << dump(result);
+  ASSERT_EQ(result.checks.size(), 5u) << dump(result);
+  EXPECT_EQ(result.checks[0].outcome, Outcome::pass) << "* 3 EXISTS came just before A2's tagged response";
+  EXPECT_EQ(result.checks[4].outcome, Outcome::fail);
+  EXPECT_EQ(result.checks[4].observed, "tagged responses came in the order A3 NOOP, A2 CHECK");
+}
+
 // A held synchronizing literal stops after "+"; C2 acts; <resume> sends the rest.
 TEST(StepExecutor, HeldLiteralLetsAnotherClientActBeforeResume) {
   FakeServer server({with_login({"C: A2 APPEND box {5}", "S: + go", "C: hello",
