@@ -88,7 +88,9 @@ void add_run_options(CLI::App& run, RawRun& raw) {
   run.add_option("--fixture-fault", raw.faults,
                  "Fault NAME for the built-in target's fixture server (repeatable)");
   run.add_option("-j,--jobs", raw.jobs, "Scenarios run at once")->check(CLI::Range(1u, 1024u));
-  run.add_option("--timeout", raw.timeout, "Default deadline of every step (500ms, 5s, 1m)");
+  run.add_option("--timeout", raw.timeout,
+                 "Default deadline of every step, and of a scenario's setup and teardown as a "
+                 "whole (500ms, 5s, 1m)");
   run.add_flag("--fail-fast", raw.fail_fast, "Start no new scenario after a failure");
   run.add_option("--repeat", raw.repeat, "Run each scenario N times")->check(CLI::Range(1u, 100000u));
   run.add_flag("--strict", raw.strict, "Count warnings (SHOULD) as failures");

@@ -114,6 +114,21 @@ std::vector<ServerNamespace> discover_namespaces(boost::asio::io_context& io,
   return found;
 }
 
+// Making a TLS client context (SSL_CTX_new) costs about as much as a hundred IMAP commands on
+// a plain connection: a run that never uses TLS does without. (A connection that needs TLS and
+// has no shared context makes its own, so this only decides what is shared.)
+bool uses_tls(const profile::Profile& profile, const std::vector<scenario::Scenario>& scenarios) {
+  auto tls_server = [](const profile::Server& server) { return server.tls != profile::Tls::none; };
+  auto tls_client = [](const scenario::ClientSpec& client) {
+    return client.tls == scenario::TlsChoice::starttls || client.tls == scenario::TlsChoice::implicit;
+  };
+  auto has_tls_client = [&](const scenario::Scenario& scenario) {
+    return std::any_of(scenario.clients.begin(), scenario.clients.end(), tls_client);
+  };
+  return std::any_of(profile.servers.begin(), profile.servers.end(), tls_server) ||
+         std::any_of(scenarios.begin(), scenarios.end(), has_tls_client);
+}
+
 }  // namespace
 
 std::string make_run_id() {
@@ -131,7 +146,9 @@ RunResult run_scenarios(const profile::Profile& profile,
                           .redact = options.redact,
                           .run_id = options.run_id.empty() ? make_run_id() : options.run_id,
                           .epoch = net::Clock::now(),
-                          .tls_context = net::make_client_tls_context(),
+                          .tls_context = uses_tls(profile, scenarios)
+                                             ? net::make_client_tls_context()
+                                             : nullptr,
                           .interrupted = options.interrupted};
   boost::asio::io_context io;
   settings.namespaces = discover_namespaces(io, profile, scenarios, settings);

@@ -24,6 +24,7 @@ constexpr auto use_tuple = boost::asio::as_tuple(boost::asio::use_awaitable);
 
 Connection::Connection(boost::asio::any_io_executor executor, ConnectionOptions options)
     : executor_(std::move(executor)),
+      watchdog_(executor_),
       tls_context_(std::move(options.tls_context)),
       transcript_(options.transcript, std::move(options.id)) {}
 
@@ -96,8 +97,10 @@ awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadl
   if (Clock::now() >= deadline) co_return expired("reading");
   auto [error, count] = stream_->read_now(boost::asio::buffer(into.data(), into.size()));
   if (error == boost::asio::error::would_block) {
-    std::tie(error, count) = co_await with_deadline(
-        stream_->read_some(boost::asio::buffer(into.data(), into.size())), deadline);
+    watchdog_.guard(stream_->socket(), deadline);
+    std::tie(error, count) =
+        co_await stream_->read_when_ready(boost::asio::buffer(into.data(), into.size()));
+    watchdog_.release();
   }
   if (count > 0 || !error) {
     stats_.bytes_received += count;
@@ -116,8 +119,9 @@ awaitable<result<void>> Connection::write(std::string_view bytes, Deadline deadl
   auto [error, count] = stream_->write_now(boost::asio::buffer(bytes));
   if (!error && count < bytes.size()) error = boost::asio::error::would_block;
   if (error == boost::asio::error::would_block) {
-    auto [rest_error, rest] = co_await with_deadline(
-        stream_->write_all(boost::asio::buffer(bytes.substr(count))), deadline);
+    watchdog_.guard(stream_->socket(), deadline);
+    auto [rest_error, rest] = co_await stream_->write_all(boost::asio::buffer(bytes.substr(count)));
+    watchdog_.release();
     error = rest_error;
     count += rest;
   }

@@ -27,6 +27,7 @@
 #include "harness/net/deadline.hpp"
 #include "harness/net/endpoint.hpp"
 #include "harness/net/net_error.hpp"
+#include "harness/net/socket_watchdog.hpp"
 #include "harness/net/stream.hpp"
 #include "harness/net/transcript.hpp"
 
@@ -103,6 +104,7 @@ class Connection {
                                           std::string_view during);
 
   boost::asio::any_io_executor executor_;
+  SocketWatchdog watchdog_;  // bounds reads and writes that have to wait
   std::shared_ptr<boost::asio::ssl::context> tls_context_;
   TranscriptRecorder transcript_;
   Endpoint endpoint_;

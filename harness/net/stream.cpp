@@ -19,18 +19,37 @@ bool is_ip_literal(const std::string& name) {
   return !error;
 }
 
+// Asio remembers the mode: only the first call costs a system call (ioctl FIONBIO), not
+// every read and write.
+bool set_non_blocking(Stream::PlainSocket& socket, boost::system::error_code& error) {
+  if (socket.non_blocking()) return true;
+  socket.non_blocking(true, error);
+  return !error;
+}
+
 }  // namespace
 
 boost::asio::awaitable<Stream::Transfer> Stream::read_some(boost::asio::mutable_buffer into) {
   return std::visit([&](auto& layer) { return layer.async_read_some(into, use_tuple); }, layers_);
 }
 
+boost::asio::awaitable<Stream::Transfer> Stream::read_when_ready(boost::asio::mutable_buffer into) {
+  auto* plain = std::get_if<PlainSocket>(&layers_);
+  if (plain == nullptr) co_return co_await read_some(into);
+  for (;;) {
+    auto [waited] = co_await plain->async_wait(PlainSocket::wait_read, use_tuple);
+    if (waited) co_return Transfer{waited, 0};
+    auto transfer = read_now(into);
+    if (std::get<0>(transfer) != boost::asio::error::would_block) co_return transfer;
+  }
+}
+
 Stream::Transfer Stream::read_now(boost::asio::mutable_buffer into) {
   auto* plain = std::get_if<PlainSocket>(&layers_);
   boost::system::error_code error = boost::asio::error::would_block;
   if (plain == nullptr) return {error, 0};
-  plain->non_blocking(true, error);
-  std::size_t count = error ? 0 : plain->read_some(into, error);
+  if (!set_non_blocking(*plain, error)) return {error, 0};
+  std::size_t count = plain->read_some(into, error);
   return {error, count};
 }
 
@@ -38,8 +57,8 @@ Stream::Transfer Stream::write_now(boost::asio::const_buffer bytes) {
   auto* plain = std::get_if<PlainSocket>(&layers_);
   boost::system::error_code error = boost::asio::error::would_block;
   if (plain == nullptr) return {error, 0};
-  plain->non_blocking(true, error);
-  std::size_t count = error ? 0 : plain->write_some(bytes, error);
+  if (!set_non_blocking(*plain, error)) return {error, 0};
+  std::size_t count = plain->write_some(bytes, error);
   return {error, count};
 }
 

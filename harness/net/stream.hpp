@@ -34,6 +34,11 @@ class Stream {
   // nothing can), so the common case needs no timer and no trip through the event loop.
   Transfer read_now(boost::asio::mutable_buffer into);
   Transfer write_now(boost::asio::const_buffer bytes);
+  // Right after read_now() found nothing: waits until the socket is readable, then reads.
+  // Saves the failing read async_read_some would try first (a system call per waiting read).
+  // Only then: the readiness wait relies on the next arrival (epoll edge-triggered), which
+  // read_now() failing has just made sure of on this single-threaded io_context. TLS: read_some().
+  boost::asio::awaitable<Transfer> read_when_ready(boost::asio::mutable_buffer into);
   // Writes all of `bytes`; on failure the count says how many were written.
   boost::asio::awaitable<Transfer> write_all(boost::asio::const_buffer bytes);
 

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "harness/net/deadline.hpp"
@@ -73,6 +74,9 @@ class Transcript final : public TranscriptSink {
   void record(TranscriptEvent event) override { events_.push_back(std::move(event)); }
 
   const std::vector<TranscriptEvent>& events() const { return events_; }
+  // Hands the events over (the transcript is empty afterwards): a result keeps them without
+  // copying every byte once more.
+  std::vector<TranscriptEvent> take_events() { return std::exchange(events_, {}); }
   // The events of one connection, in order.
   std::vector<TranscriptEvent> events_of(std::string_view connection) const;
 

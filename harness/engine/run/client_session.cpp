@@ -26,6 +26,7 @@ awaitable<bool> ClientSession::open(const net::Endpoint& endpoint, net::Deadline
   if (!greeting) {
     open_failure_ = "no greeting from " + endpoint.describe() + ": " + greeting.error().describe();
     closed_ = true;
+    if (greeting.error().code == net::net_error::timeout) timed_out("waiting for the greeting");
     co_return false;
   }
   greeting_event_ = last_event();
@@ -46,10 +47,13 @@ awaitable<void> ClientSession::start(const std::vector<scenario::SendPart>& part
 
 awaitable<void> ClientSession::start_bytes(
     const std::function<CommandBytes(const std::string& tag)>& build, net::Deadline deadline) {
+  // The last command's tagged answer stays the last status (last_status()) until another comes.
+  if (command_.tagged) last_tagged_ = std::move(command_.tagged);
   command_ = CommandRun{.tag = tags_.next()};
   CommandBytes bytes = build(command_.tag);
-  command_.text = options_.redact ? net::redact(bytes.text, secret_spans(bytes.text, options_.secrets))
-                                  : bytes.text;
+  auto secrets = options_.redact ? secret_spans(bytes.text, options_.secrets)
+                                 : std::vector<net::RedactSpan>{};
+  command_.text = secrets.empty() ? bytes.text : net::redact(bytes.text, secrets);
   command_.name = command_name(bytes.text);
   // A LOGIN a step sends itself says who this client is, as much as an automatic login does:
   // a referral URL without a user falls back to it.
@@ -115,6 +119,7 @@ awaitable<bool> ClientSession::await_continuation(net::Deadline deadline) {
     if (status == ReadStatus::timeout) {
       command_.timed_out = true;
       end_command("no continuation request (+) before the deadline");
+      timed_out(in_flight_text());
     } else if (status == ReadStatus::closed) {
       command_.closed = true;
       end_command("connection closed while waiting for +: " + close_reason_);
@@ -129,6 +134,7 @@ awaitable<void> ClientSession::finish(net::Deadline deadline) {
     if (status == ReadStatus::timeout) {
       command_.timed_out = true;
       end_command("no tagged response before the deadline");
+      timed_out(in_flight_text());
     } else if (status == ReadStatus::closed) {
       command_.closed = true;
       end_command("connection closed before the tagged response: " + close_reason_);
@@ -189,6 +195,7 @@ awaitable<bool> ClientSession::wait_closed(net::Deadline deadline) {
   while (!closed_) {
     ReadStatus status = co_await read_one(deadline);
     if (status != ReadStatus::timeout) continue;
+    timed_out("waiting for the connection to close");
     if (server_said_bye_ && !open_after_bye_deadline_) {
       open_after_bye_deadline_ = true;  // waited once: teardown does not wait again
       note_after_bye("the server said BYE but kept the connection open until the deadline");
@@ -218,6 +225,7 @@ awaitable<bool> ClientSession::write(const std::string& bytes, net::Deadline dea
   if (written) co_return true;
   if (written.error() == net::net_error::timeout) {
     command_.timed_out = true;
+    timed_out(in_flight_text());
   } else {
     closed_ = true;
     close_reason_ = written.error().message();
@@ -253,8 +261,7 @@ ReadStatus ClientSession::accept(imap::Response response) {
       response.is_tagged(command_.tag)) {
     flush_flood();
     command_.tagged_event = event;
-    command_.tagged = response;
-    last_tagged_ = std::move(response);
+    command_.tagged = std::move(response);
     end_command("");
     return ReadStatus::response;
   }
@@ -314,11 +321,18 @@ void ClientSession::end_command(std::string failure) {
   rules_.command_finished();
 }
 
+void ClientSession::timed_out(const std::string& what) {
+  if (options_.on_timeout) options_.on_timeout(what);
+}
+
+std::string ClientSession::in_flight_text() const { return command_.tag + " " + command_.text; }
+
 void ClientSession::violation(const Violation& broken) {
   if (options_.on_violation) options_.on_violation(broken, last_event());
 }
 
 const imap::Response* ClientSession::last_status() const {
+  if (command_.tagged) return &*command_.tagged;
   if (last_tagged_) return &*last_tagged_;
   return greeting_ ? &*greeting_ : nullptr;
 }

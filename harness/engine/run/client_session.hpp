@@ -81,6 +81,9 @@ struct SessionOptions {
   std::size_t flood_cap = 500;
   // An implicit RFC 3501 rule broken, with the transcript event that showed it.
   std::function<void(const Violation&, std::optional<std::size_t>)> on_violation;
+  // A wait ended at its deadline; `what` was in flight: a command as sent ("A7 APPEND … {212}",
+  // secrets redacted), "waiting for the greeting", "waiting for the connection to close".
+  std::function<void(const std::string& what)> on_timeout;
 };
 
 class ClientSession {
@@ -189,6 +192,8 @@ class ClientSession {
   ReadStatus fail(const net::ReadFailure& failure);
   void end_command(std::string failure);
   void violation(const Violation& broken);
+  void timed_out(const std::string& what);
+  std::string in_flight_text() const;
   void pool_untagged(imap::Response response, std::optional<std::size_t> event);
 
   SessionOptions options_;
@@ -202,7 +207,7 @@ class ClientSession {
   Pipeline pipeline_;
   bool in_flight_ = false;
   bool continuation_ = false;
-  std::optional<imap::Response> last_tagged_;
+  std::optional<imap::Response> last_tagged_;  // before command_'s (see last_status())
   std::optional<std::vector<std::string>> capabilities_;
   std::vector<PooledResponse> pool_;
   std::size_t window_untagged_ = 0;          // untagged responses since the command started

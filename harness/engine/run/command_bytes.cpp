@@ -42,11 +42,23 @@ std::size_t closing_quote(std::string_view bytes, std::size_t at) {
   return npos;
 }
 
+// True when the first word of `text` (up to a space or the end) is LOGIN, in any case: what
+// command_name(text) == "LOGIN" says, without building a string for every command sent.
+bool starts_with_login(std::string_view text) {
+  constexpr std::string_view login = "LOGIN";
+  if (text.size() < login.size() || (text.size() > login.size() && text[login.size()] != ' ')) {
+    return false;
+  }
+  return std::equal(login.begin(), login.end(), text.begin(), [](char upper, char c) {
+    return upper == (c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  });
+}
+
 // Where "LOGIN " starts in "[tag ]LOGIN user password", or npos.
 std::size_t login_start(std::string_view bytes) {
-  if (command_name(bytes) == "LOGIN") return 0;
+  if (starts_with_login(bytes)) return 0;
   std::size_t space = bytes.find(' ');
-  if (space == npos || command_name(bytes.substr(space + 1)) != "LOGIN") return npos;
+  if (space == npos || !starts_with_login(bytes.substr(space + 1))) return npos;
   return space + 1;
 }
 
@@ -138,7 +150,7 @@ std::string command_name(std::string_view text) {
 }
 
 std::optional<std::string> login_user_of(std::string_view command_text) {
-  if (command_name(command_text) != "LOGIN") return std::nullopt;
+  if (!starts_with_login(command_text)) return std::nullopt;
   std::string_view rest = command_text.substr(std::min(command_text.size(), std::size_t{6}));
   if (rest.empty() || rest.front() == '{') return std::nullopt;
   std::string user;

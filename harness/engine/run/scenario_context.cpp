@@ -36,6 +36,7 @@ ClientSession& ScenarioContext::add_client(const std::string& id, const profile:
             checks.record(Finding{std::string(broken.requirement), false, broken.summary,
                                   broken.expected, broken.observed, id, scenario.where, event});
           },
+      .on_timeout = [this, id, server = server.id](const std::string& what) { timed_out(id, server, what); },
   };
   clients_.push_back(std::make_unique<ClientSession>(executor, std::move(options)));
   return *clients_.back();
@@ -82,7 +83,25 @@ std::chrono::milliseconds ScenarioContext::timeout(
 }
 
 net::Deadline ScenarioContext::deadline(std::optional<std::chrono::milliseconds> step_timeout) const {
-  return net::deadline_after(timeout(step_timeout));
+  net::Deadline step = net::deadline_after(timeout(step_timeout));
+  return phase_ ? std::min(step, phase_->deadline) : step;
+}
+
+void ScenarioContext::begin_phase(std::string name) {
+  phase_ = Phase{.name = std::move(name), .deadline = net::deadline_after(timeout(std::nullopt))};
+}
+
+bool ScenarioContext::phase_expired() const {
+  return phase_.has_value() && net::Clock::now() >= phase_->deadline;
+}
+
+void ScenarioContext::timed_out(const std::string& client, const std::string& server,
+                                const std::string& what) {
+  if (!phase_expired() || phase_->reported) return;
+  phase_->reported = true;
+  checks.scenario_error(phase_->name + ": the phase's deadline (" +
+                        std::to_string(timeout(std::nullopt).count()) + " ms, --timeout) passed on server " +
+                        server + " (connection " + client + ") with " + what + " in flight");
 }
 
 net::Endpoint ScenarioContext::endpoint(const profile::Server& server,
@@ -110,23 +129,25 @@ void ScenarioContext::apply(const Judgement& judgement, ClientSession& session) 
   for (const auto& [name, value] : judgement.captures) variables.set(name, value);
 }
 
-std::vector<TranscriptLine> ScenarioContext::transcript_lines() const {
+std::vector<TranscriptLine> ScenarioContext::take_transcript_lines() {
+  std::vector<net::TranscriptEvent> events = transcript.take_events();
   std::vector<TranscriptLine> lines;
-  lines.reserve(transcript.events().size());
+  lines.reserve(events.size());
   // One lookup per event: a scenario may have 10,000 clients.
   std::map<std::string_view, std::string_view> server_of;
   for (const auto& session : clients_) server_of[session->id()] = session->server_id();
-  for (const auto& event : transcript.events()) {
+  for (auto& event : events) {
     auto found = server_of.find(event.connection);
     std::string server(found == server_of.end() ? std::string_view() : found->second);
     lines.push_back(TranscriptLine{
         .micros = event.at.count(),
-        .client = event.connection,
+        .client = std::move(event.connection),
         .server = std::move(server),
         .direction = event.direction == net::Direction::client_to_server   ? "send"
                      : event.direction == net::Direction::server_to_client ? "recv"
                                                                            : "meta",
-        .bytes = settings.redact ? std::string(event.shown()) : event.bytes,
+        .bytes = settings.redact && event.redacted ? std::move(*event.redacted)
+                                                   : std::move(event.bytes),
     });
   }
   return lines;

@@ -63,7 +63,15 @@ class ScenarioContext {
   // Closes every client (LOGOUT when possible), in creation order.
   boost::asio::awaitable<void> close_clients();
 
+  // While a phase runs, never later than the phase's deadline.
   net::Deadline deadline(std::optional<std::chrono::milliseconds> step_timeout) const;
+  // Setup and teardown each run under one deadline, the default step timeout (--timeout)
+  // from the phase's start: a server that answers slowly or trickles cannot stretch a phase of
+  // N commands to N timeouts. When it passes, the first wait that ends at it records a scenario
+  // error naming the phase, the server and what was in flight; later waits end at once.
+  void begin_phase(std::string name);
+  void end_phase() { phase_.reset(); }
+  bool phase_expired() const;
   std::chrono::milliseconds timeout(std::optional<std::chrono::milliseconds> step_timeout) const;
   net::Endpoint endpoint(const profile::Server& server, scenario::TlsChoice choice) const;
   JudgeContext judge_context(std::string client, scenario::SourceLocation step) const;
@@ -71,8 +79,9 @@ class ScenarioContext {
   void apply(const Judgement& judgement, ClientSession& session);
   bool stopped() const { return checks.error().has_value(); }
 
-  // The transcript as the result tree holds it (redacted unless --no-redact).
-  std::vector<TranscriptLine> transcript_lines() const;
+  // The transcript as the result tree holds it (redacted unless --no-redact). Moves the bytes
+  // out: call once, when the scenario is over.
+  std::vector<TranscriptLine> take_transcript_lines();
 
   boost::asio::any_io_executor executor;
   const profile::Profile& profile;
@@ -86,6 +95,14 @@ class ScenarioContext {
   std::vector<ObservedStrategy> strategies;
 
  private:
+  struct Phase {
+    std::string name;        // "setup", "teardown"
+    net::Deadline deadline;
+    bool reported = false;   // its scenario error is recorded
+  };
+  void timed_out(const std::string& client, const std::string& server, const std::string& what);
+
+  std::optional<Phase> phase_;
   std::vector<std::unique_ptr<ClientSession>> clients_;
   std::map<std::string, ClientSession*, std::less<>> aliases_;
   std::map<std::string, std::string, std::less<>> unavailable_;  // id -> why

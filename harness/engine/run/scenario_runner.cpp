@@ -40,10 +40,12 @@ boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& c
   if (not_applicable || context.stopped()) co_return not_applicable;
   const auto& setup = context.scenario.setup;
   isolation.mailboxes = setup.has_value() && !setup->mailboxes.empty();
+  context.begin_phase("setup");
   if (isolation.mailboxes) co_await prepare_test_mailboxes(context);
   if (setup && !setup->subscriptions.empty() && !context.stopped()) {
     isolation.subscriptions = co_await prepare_subscriptions(context);
   }
+  context.end_phase();
   if (!context.stopped()) {
     StepExecutor executor(context);
     co_await executor.run(context.scenario.steps);
@@ -53,12 +55,18 @@ boost::asio::awaitable<std::optional<std::string>> run_phases(ScenarioContext& c
 }
 
 // Every client logs out first, then the test mailboxes go ("whatever the outcome"): a server
-// may refuse to delete a mailbox some session still has selected (RFC 2180 §3.1).
+// may refuse to delete a mailbox some session still has selected (RFC 2180 §3.1). All of it
+// under one deadline; once it has passed, connections are only closed, and the test mailboxes
+// left are deleted at the end of the run (run_teardown.hpp).
 boost::asio::awaitable<void> tear_down(ScenarioContext& context, const Isolation& isolation) {
+  context.begin_phase("teardown");
   co_await context.close_clients();
-  if (!isolation.subscriptions.empty()) co_await undo_subscriptions(context, isolation.subscriptions);
-  if (isolation.mailboxes) co_await remove_test_mailboxes(context);
+  if (!isolation.subscriptions.empty() && !context.phase_expired()) {
+    co_await undo_subscriptions(context, isolation.subscriptions);
+  }
+  if (isolation.mailboxes && !context.phase_expired()) co_await remove_test_mailboxes(context);
   co_await context.close_clients();
+  context.end_phase();
 }
 
 }  // namespace
@@ -103,7 +111,7 @@ boost::asio::awaitable<ScenarioResult> run_scenario(boost::asio::any_io_executor
   result.outcome = not_applicable ? Outcome::not_applicable : context.checks.outcome();
   result.reason = not_applicable ? *not_applicable : context.checks.error().value_or("");
   result.strategies = std::move(context.strategies);
-  result.transcript = context.transcript_lines();
+  result.transcript = context.take_transcript_lines();
   result.duration = std::chrono::duration_cast<std::chrono::microseconds>(net::Clock::now() - started);
   co_return result;
 }

@@ -121,11 +121,14 @@ bool send_repeated(tcp::socket& socket, const std::string& bytes, std::size_t co
 
 // The bytes one at a time, `every` apart, over and over until the client is gone. Sleeping
 // is the misbehaviour being simulated (a server that trickles), not a way to order events.
-void drip(tcp::socket& socket, const std::string& bytes, std::chrono::milliseconds every) {
+// `once`: stop after the last byte instead of starting over.
+void drip(tcp::socket& socket, const std::string& bytes, std::chrono::milliseconds every,
+          bool once = false) {
   boost::system::error_code failed;
   socket.set_option(tcp::no_delay(true), failed);
   for (std::size_t i = 0; !failed; i = (i + 1) % bytes.size()) {
     boost::asio::write(socket, boost::asio::buffer(&bytes[i], 1), failed);
+    if (once && i + 1 == bytes.size()) return;
     std::this_thread::sleep_for(every);
   }
 }
@@ -150,6 +153,8 @@ bool FakeServer::misbehave(const std::string& step, tcp::socket& socket) {
     send_repeated(socket, rest, 1);
   } else if (step.starts_with("DRIP ")) {
     drip(socket, argument(rest), std::chrono::milliseconds(std::stoul(rest)));
+  } else if (step.starts_with("TRICKLE ")) {
+    drip(socket, argument(rest), std::chrono::milliseconds(std::stoul(rest)), /*once=*/true);
   } else if (step.starts_with("FLOOD ")) {
     send_repeated(socket, argument(rest) + "\r\n", std::stoul(rest));
   } else if (step.starts_with("FILL ")) {

@@ -16,6 +16,7 @@
 // Misbehaviours (each runs until the client goes away, unless it has a count):
 //   "RAW text"          the text's bytes as they are, no CRLF added
 //   "DRIP ms text"      the text's bytes one at a time, one every `ms` milliseconds, repeated
+//   "TRICKLE ms text"   the same, once: a slow answer that does end
 //   "FLOOD n text"      text + CRLF, n times, in large writes
 //   "FILL n c"          n bytes `c` (no CRLF), in large writes
 //   "GARBAGE n"         n pseudo-random bytes (a fixed seed: every run sends the same)
