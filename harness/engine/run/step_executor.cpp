@@ -164,7 +164,7 @@ boost::asio::awaitable<Observation> StepExecutor::perform_command(const CommandS
   auto deadline = context_.deadline(step.timeout);
   co_await session->start(*parts, deadline);
   if (!session->command().held) co_await session->finish(deadline);
-  co_return Observation{.session = session, .run = session->command()};
+  co_return Observation{.session = session, .run = &session->command()};
 }
 
 boost::asio::awaitable<Observation> StepExecutor::perform_resume(const ResumeStep& step) {
@@ -178,7 +178,7 @@ boost::asio::awaitable<Observation> StepExecutor::perform_resume(const ResumeSte
   auto deadline = context_.deadline(step.timeout);
   co_await session->resume(deadline);
   co_await session->finish(deadline);
-  co_return Observation{.session = session, .run = session->command()};
+  co_return Observation{.session = session, .run = &session->command()};
 }
 
 boost::asio::awaitable<Observation> StepExecutor::perform_await(const std::vector<const Step*>& steps) {
@@ -232,8 +232,8 @@ boost::asio::awaitable<Observation> StepExecutor::perform_fence(const FenceStep&
   ClientSession* session = idle_client(step.client, step.where);
   if (session == nullptr) co_return Observation{};
   const std::vector<SendPart> noop{std::string("NOOP")};
-  CommandRun run = co_await session->run(noop, context_.deadline(std::nullopt));
-  co_return Observation{.session = session, .run = std::move(run)};
+  co_await session->run(noop, context_.deadline(std::nullopt));
+  co_return Observation{.session = session, .run = &session->command()};
 }
 
 boost::asio::awaitable<Observation> StepExecutor::perform_barrier(const BarrierStep& step) {
@@ -332,7 +332,7 @@ boost::asio::awaitable<void> StepExecutor::run_concurrent(const ConcurrentStep& 
 void StepExecutor::judge_and_settle(const CommandStep& command, ClientSession& session,
                                     const CommandRun& run) {
   Step as_step = command;
-  Observation observed{.session = &session, .run = run};
+  Observation observed{.session = &session, .run = &run};
   settle(as_step, observed, judge(as_step, observed, context_.checks));
 }
 

@@ -23,7 +23,9 @@ namespace referee::engine {
 // What performing one simple step observed.
 struct Observation {
   ClientSession* session = nullptr;  // null when the step could not run (scenario error)
-  std::optional<CommandRun> run;     // command, resume, fence
+  // Command, resume, fence: the session's own record, not a copy (a copy per step showed in
+  // the harness overhead). Valid until the session starts its next command.
+  const CommandRun* run = nullptr;
   std::string waited;                // how a wait ended: "the deadline (2000 ms) passed", ...
   bool closed = false;               // expect-close: the connection ended in time
 };
