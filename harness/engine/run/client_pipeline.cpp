@@ -9,6 +9,8 @@ namespace referee::engine {
 awaitable<void> ClientSession::start_pipeline(
     const std::vector<std::vector<scenario::SendPart>>& commands, net::Deadline deadline) {
   flush_flood();
+  // As in start_bytes: the last command's tagged answer stays the last status until another.
+  if (command_.tagged) last_tagged_ = std::move(command_.tagged);
   pipeline_ = Pipeline{.runs = {}, .completed = {}, .cut = pool_.size(), .active = true};
   std::string bytes;
   for (const auto& parts : commands) {
@@ -56,7 +58,12 @@ awaitable<void> ClientSession::finish_pipeline(net::Deadline deadline) {
   while (pipeline_.active) {
     ReadStatus status = co_await read_one(deadline);
     if (status == ReadStatus::timeout) {
+      std::string unanswered;
+      for (const CommandRun& run : pipeline_.runs) {
+        if (!run.finished) unanswered += (unanswered.empty() ? "" : ", ") + run.tag + " " + run.text;
+      }
       end_unfinished(true, "no tagged response before the deadline");
+      timed_out(unanswered);
     } else if (status == ReadStatus::closed) {
       end_unfinished(false, "connection closed before the tagged response: " + close_reason_);
     }
