@@ -20,13 +20,6 @@ const boost::urls::grammar::lut_chars& chars_of(CharClass char_class) {
   return char_class == CharClass::achar ? achars : bchars;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 std::string printable(char c) {
   const auto byte = static_cast<unsigned char>(c);
   if (byte > 0x20 && byte < 0x7f) return std::string{'\'', c, '\''};
@@ -70,6 +63,13 @@ bool is_access(std::string_view access) {
 }
 
 }  // namespace
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
 
 bool is_date_time(std::string_view text) {
   // full-date = date-fullyear "-" date-month "-" date-mday ; partial-time = HH ":" MM ":" SS

@@ -19,6 +19,9 @@ enum class CharClass {
 
 bool allows(CharClass char_class, char c);
 
+// The value of one hex digit of a pct-encoded octet (either case); -1 for any other character.
+int hex_value(char c);
+
 // Decodes `encoded`, a component found at `offset` in the URL. A character outside the
 // class, or a '%' not followed by two hex digits, is reported against `rule`.
 boost::system::result<std::string, UrlProblem> decode_component(std::string_view encoded,

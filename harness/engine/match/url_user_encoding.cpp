@@ -9,13 +9,7 @@ namespace referee::engine {
 namespace {
 
 using imap::url_grammar::CharClass;
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
+using imap::url_grammar::hex_value;
 
 // True when `text` holds "%XX" at `at`, XX being the hex of `octet` (either case).
 bool encodes_at(std::string_view text, std::size_t at, char octet) {
