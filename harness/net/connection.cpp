@@ -95,13 +95,19 @@ awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadl
   // A server that never stops sending would otherwise always have data ready, and the read
   // would win every race against the watchdog: the deadline bounds the whole exchange.
   if (Clock::now() >= deadline) co_return expired("reading");
-  auto [error, count] = stream_->read_now(boost::asio::buffer(into.data(), into.size()));
+  // A read that got less than it asked for emptied the socket: the next one would most likely
+  // find nothing (the answer to the command just sent is not there yet), so it goes straight to
+  // the event loop and saves a failing recv per command. Otherwise what is there is read now,
+  // without a trip through the event loop (a flood is read this way).
+  Stream::Transfer transfer{boost::asio::error::would_block, 0};
+  if (!socket_drained_) transfer = stream_->read_now(boost::asio::buffer(into.data(), into.size()));
+  auto [error, count] = transfer;
   if (error == boost::asio::error::would_block) {
     watchdog_.guard(stream_->socket(), deadline);
-    std::tie(error, count) =
-        co_await stream_->read_when_ready(boost::asio::buffer(into.data(), into.size()));
+    std::tie(error, count) = co_await stream_->read_some(boost::asio::buffer(into.data(), into.size()));
     watchdog_.release();
   }
+  socket_drained_ = count < into.size();
   if (count > 0 || !error) {
     stats_.bytes_received += count;
     ++stats_.reads;
@@ -148,6 +154,7 @@ void Connection::close() {
   if (!is_open()) return;
   if (before_input_ends_) before_input_ends_();
   stream_->close();
+  watchdog_.stop();
   transcript_.meta(MetaEvent::closed, "client closed the connection");
 }
 
@@ -181,6 +188,8 @@ error_code Connection::fail_transfer(const error_code& cause, std::string_view d
   // Aborted by close() from another coroutine rather than by the deadline.
   if (outcome == net_error::timeout && !is_open()) return make_error_code(net_error::not_connected);
   if (outcome == net_error::eof) peer_finished_sending_ = true;
+  // Nothing more will wait on this socket (a timeout leaves the watchdog fired already).
+  if (outcome != net_error::timeout) watchdog_.stop();
   return fail(outcome, cause, during);
 }
 

@@ -110,6 +110,7 @@ class Connection {
   Endpoint endpoint_;
   std::optional<Stream> stream_;
   bool peer_finished_sending_ = false;
+  bool socket_drained_ = true;  // the last read got less than it asked for (or none yet)
   boost::system::error_code last_system_error_;
   ConnectionStats stats_;
   std::function<void()> before_input_ends_;

@@ -33,17 +33,6 @@ boost::asio::awaitable<Stream::Transfer> Stream::read_some(boost::asio::mutable_
   return std::visit([&](auto& layer) { return layer.async_read_some(into, use_tuple); }, layers_);
 }
 
-boost::asio::awaitable<Stream::Transfer> Stream::read_when_ready(boost::asio::mutable_buffer into) {
-  auto* plain = std::get_if<PlainSocket>(&layers_);
-  if (plain == nullptr) co_return co_await read_some(into);
-  for (;;) {
-    auto [waited] = co_await plain->async_wait(PlainSocket::wait_read, use_tuple);
-    if (waited) co_return Transfer{waited, 0};
-    auto transfer = read_now(into);
-    if (std::get<0>(transfer) != boost::asio::error::would_block) co_return transfer;
-  }
-}
-
 Stream::Transfer Stream::read_now(boost::asio::mutable_buffer into) {
   auto* plain = std::get_if<PlainSocket>(&layers_);
   boost::system::error_code error = boost::asio::error::would_block;

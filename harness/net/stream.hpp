@@ -29,16 +29,15 @@ class Stream {
 
   explicit Stream(PlainSocket socket) : layers_(std::move(socket)) {}
 
+  // Waits for at least one byte. Plain TCP: Asio first tries a read, then waits for the socket
+  // to become readable; it never re-registers the socket for that (EPOLL_CTL_MOD), as a wait
+  // for readability (async_wait) would, which also wakes the event loop once for writability
+  // when an asynchronous connect or write has registered that.
   boost::asio::awaitable<Transfer> read_some(boost::asio::mutable_buffer into);
   // Plain TCP only: what can be read or written now without waiting (0 and would_block when
   // nothing can), so the common case needs no timer and no trip through the event loop.
   Transfer read_now(boost::asio::mutable_buffer into);
   Transfer write_now(boost::asio::const_buffer bytes);
-  // Right after read_now() found nothing: waits until the socket is readable, then reads.
-  // Saves the failing read async_read_some would try first (a system call per waiting read).
-  // Only then: the readiness wait relies on the next arrival (epoll edge-triggered), which
-  // read_now() failing has just made sure of on this single-threaded io_context. TLS: read_some().
-  boost::asio::awaitable<Transfer> read_when_ready(boost::asio::mutable_buffer into);
   // Writes all of `bytes`; on failure the count says how many were written.
   boost::asio::awaitable<Transfer> write_all(boost::asio::const_buffer bytes);
 

@@ -5,6 +5,8 @@
 //   referee_engine_bench overhead NOOPS   a scenario of NOOPS command steps on one client,
 //                                         against a minimal client replaying the same bytes on
 //                                         one socket (the protocol floor), same server, same run
+//   referee_engine_bench side harness|floor NOOPS RUNS
+//                                         one side of `overhead` only, RUNS times (for perf)
 //   referee_engine_bench clients N ROUNDS one scenario: N clients, ROUNDS concurrent NOOP steps
 //                                         (each sends N NOOPs, one per client, then judges them)
 #include <sys/resource.h>
@@ -159,6 +161,21 @@ int overhead(const profile::Profile& profile, const scenario::RequirementCatalog
   return 0;
 }
 
+// One side of the overhead measurement only, `runs` times: for a profiler (perf stat, perf
+// record) to see one side's system calls, context switches and instructions alone.
+int one_side(const profile::Profile& profile, const scenario::RequirementCatalogue& catalogue,
+             const std::string& side, unsigned noops, unsigned runs) {
+  const std::vector<scenario::Scenario> scenarios{noop_scenario(1, noops)};
+  const auto& server = *profile::server_with_role(profile, "main");
+  const auto& user = *profile::user_with_role(profile, "local");
+  double total = 0;
+  for (unsigned run = 0; run < runs; ++run) {
+    total += side == "harness" ? run_scenario(profile, scenarios, catalogue) : replay(server, user, noops);
+  }
+  fmt::print("side={} noops={} runs={} wall_s={:.3f}\n", side, noops, runs, total);
+  return 0;
+}
+
 int clients(const profile::Profile& profile, const scenario::RequirementCatalogue& catalogue,
             unsigned count, unsigned rounds) {
   const std::vector<scenario::Scenario> scenarios{noop_scenario(count, rounds)};
@@ -171,7 +188,8 @@ int clients(const profile::Profile& profile, const scenario::RequirementCatalogu
 }
 
 int usage() {
-  std::cerr << "usage: referee_engine_bench overhead NOOPS | clients N ROUNDS\n";
+  std::cerr << "usage: referee_engine_bench overhead NOOPS | clients N ROUNDS | "
+               "side harness|floor NOOPS RUNS\n";
   return 2;
 }
 
@@ -198,6 +216,9 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "overhead" && args.size() == 2) {
     return overhead(*profile, *catalogue.value, std::stoul(args[1]));
+  }
+  if (args[0] == "side" && args.size() == 4 && (args[1] == "harness" || args[1] == "floor")) {
+    return one_side(*profile, *catalogue.value, args[1], std::stoul(args[2]), std::stoul(args[3]));
   }
   if (args[0] == "clients" && args.size() == 3) {
     return clients(*profile, *catalogue.value, std::stoul(args[1]), std::stoul(args[2]));

@@ -76,12 +76,42 @@ TEST_F(SocketWatchdogTest, ReleasedWatchdogCancelsNothing) {
   EXPECT_EQ(waited.first, boost::asio::error::would_block);  // still waiting: not cancelled
 }
 
-TEST_F(SocketWatchdogTest, ReleaseLeavesNothingForTheIoContextToWaitFor) {
+TEST_F(SocketWatchdogTest, ReleasedWatchdogKeepsTheIoContextBusyAtMostItsIdleBound) {
   watchdog.guard(client, deadline_after(60s));
   watchdog.release();
   auto started = Clock::now();
-  io.run();  // would wait a minute if the timer were still armed
-  EXPECT_LT(Clock::now() - started, 5s);
+  io.run();  // would wait a minute if the timer stayed armed for the deadline
+  auto took = Clock::now() - started;
+  EXPECT_LT(took, SocketWatchdog::idle_bound + 2s);
+}
+
+TEST_F(SocketWatchdogTest, StopLeavesNothingForTheIoContextToWaitFor) {
+  watchdog.guard(client, deadline_after(60s));
+  watchdog.release();
+  watchdog.stop();
+  auto started = Clock::now();
+  io.run();
+  EXPECT_LT(Clock::now() - started, SocketWatchdog::idle_bound);
+}
+
+// A deadline further than the idle bound: the timer re-arms on the way and still cancels the
+// operation at the deadline itself, not one idle bound early or late.
+TEST_F(SocketWatchdogTest, DeadlineBeyondTheIdleBoundIsKept) {
+  auto [error, took] = wait_readable(Clock::now() + SocketWatchdog::idle_bound * 3, false);
+  EXPECT_EQ(error, boost::asio::error::operation_aborted);
+  EXPECT_GE(took, SocketWatchdog::idle_bound * 3);
+  EXPECT_LT(took, SocketWatchdog::idle_bound * 3 + 2s);
+}
+
+// Released early and guarded again with an earlier deadline (the next operation's): the armed
+// timer must not wait for the first, later one.
+TEST_F(SocketWatchdogTest, AnEarlierDeadlineReArmsTheTimer) {
+  watchdog.guard(client, deadline_after(60s));
+  watchdog.release();
+  auto [error, took] = wait_readable(deadline_after(50ms), false);
+  EXPECT_EQ(error, boost::asio::error::operation_aborted);
+  EXPECT_GE(took, 50ms);
+  EXPECT_LT(took, SocketWatchdog::idle_bound);
 }
 
 }  // namespace
