@@ -3,12 +3,6 @@
 #include <utility>
 
 namespace referee::net {
-namespace {
-
-ReadFailure failure_of(boost::system::error_code code) { return ReadFailure{code, {}, {}}; }
-
-}  // namespace
-
 ImapConnection::ImapConnection(boost::asio::any_io_executor executor, ConnectionOptions options,
                                imap::ParserLimits limits)
     : connection_(std::move(executor), std::move(options)), reader_(connection_, limits) {}
@@ -33,7 +27,7 @@ boost::asio::awaitable<read_result<void>> ImapConnection::connect(const Endpoint
                                                                   Deadline deadline) {
   reader_.expect_greeting(true);
   auto connected = co_await connection_.connect(endpoint, deadline);
-  if (!connected) co_return failure_of(connected.error());
+  if (!connected) co_return ReadFailure::of(connection_, connected.error());
   co_return read_result<void>{};
 }
 
@@ -41,14 +35,14 @@ boost::asio::awaitable<read_result<void>> ImapConnection::negotiate_starttls(
     std::string_view tag, Deadline deadline) {
   std::string command = std::string(tag) + " STARTTLS\r\n";
   if (auto sent = co_await connection_.write(command, deadline); !sent) {
-    co_return failure_of(sent.error());
+    co_return ReadFailure::of(connection_, sent.error());
   }
   for (;;) {
     auto response = co_await reader_.read_response(deadline);
     if (!response) co_return response.error();
     if (!response->is_tagged(tag)) continue;
     if (response->status != imap::Status::ok) {
-      co_return failure_of(make_error_code(net_error::starttls_refused));
+      co_return ReadFailure::of(connection_, make_error_code(net_error::starttls_refused));
     }
     co_return co_await start_tls(deadline);
   }
@@ -65,7 +59,7 @@ boost::asio::awaitable<read_result<void>> ImapConnection::start_tls(Deadline dea
     co_return failure;
   }
   auto upgraded = co_await connection_.start_tls(deadline);
-  if (!upgraded) co_return failure_of(upgraded.error());
+  if (!upgraded) co_return ReadFailure::of(connection_, upgraded.error());
   co_return read_result<void>{};
 }
 

@@ -15,8 +15,19 @@ constexpr std::size_t read_buffer_size = 16 * 1024;
 
 }  // namespace
 
+ReadFailure ReadFailure::of(const Connection& connection, boost::system::error_code code,
+                            std::string raw) {
+  ReadFailure failure{code, std::nullopt, std::move(raw)};
+  if (code == net_error::tls_failed || code == net_error::connect_failed ||
+      code == net_error::resolve_failed || code == net_error::io_failed) {
+    failure.detail = connection.last_system_error();
+  }
+  return failure;
+}
+
 std::string ReadFailure::describe() const {
   std::string text = code.message();
+  if (detail) text += " (" + detail.message() + ")";
   if (parse) text += ": " + parse->message;
   return text;
 }
@@ -73,7 +84,7 @@ boost::asio::awaitable<read_result<void>> ResponseReader::read_more(Deadline dea
     auto code = count.error();
     std::string raw = std::exchange(unframed_at_end_, {});
     if (code == net_error::eof && !raw.empty()) code = make_error_code(net_error::eof_mid_response);
-    co_return ReadFailure{code, std::nullopt, std::move(raw)};
+    co_return ReadFailure::of(connection_, code, std::move(raw));
   }
   std::string_view received(read_buffer_.data(), *count);
   parser_.feed(received);

@@ -29,6 +29,13 @@ struct ReadFailure {
   std::optional<imap::ParseFailure> parse{};  // for net_error::garbage: what did not parse, where
   std::string raw{};  // received bytes that formed no response: the garbage, or what came
                       // before the peer closed (net_error::eof_mid_response) or reset
+  // The operating-system or OpenSSL error behind `code`, when it says more than the code does:
+  // which TLS alert or certificate check, which network was unreachable.
+  boost::system::error_code detail{};
+
+  // A failure of `connection`'s last operation, with its detail when there is one.
+  static ReadFailure of(const Connection& connection, boost::system::error_code code,
+                        std::string raw = {});
 
   // One line for reports: "server sent bytes that do not parse ...: <parser message>".
   std::string describe() const;

@@ -240,5 +240,13 @@ TEST_F(ResponseReaderTest, ValueThrowsTheFailureAsSystemError) {
   EXPECT_THROW(failed.value(), boost::system::system_error);
 }
 
+TEST(ReadFailureTest, DescribeAddsTheSystemDetailBehindTheOutcome) {
+  ReadFailure failure{make_error_code(net_error::connect_failed), std::nullopt, {}};
+  failure.detail = make_error_code(boost::system::errc::network_unreachable);
+  EXPECT_EQ(failure.describe(), "could not connect (" + failure.detail.message() + ")");
+  failure.detail = {};
+  EXPECT_EQ(failure.describe(), "could not connect");
+}
+
 }  // namespace
 }  // namespace referee::net
