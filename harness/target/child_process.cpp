@@ -1,7 +1,10 @@
 #include "harness/target/child_process.hpp"
 
 #include <csignal>
+#include <cstdlib>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -31,6 +34,22 @@ struct EnvironmentInitializer {
   std::vector<const char*> pointers;
 };
 
+// The child dies with Referee: a run that crashes or is killed (SIGKILL leaves no time to stop
+// anything) must not leave a server behind that holds its ports. PR_SET_PDEATHSIG follows the
+// thread that forked, TargetProcess's I/O thread, which lives until every child it started
+// is stopped. Runs in the child between fork and exec.
+struct DiesWithParent {
+  pid_t parent = ::getpid();
+  boost::system::error_code on_exec_setup(process_v2::posix::default_launcher&,
+                                          const std::filesystem::path&, const char* const*&) {
+    if (::prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) {
+      return {errno, boost::system::system_category()};
+    }
+    if (::getppid() != parent) ::_exit(EXIT_FAILURE);  // the parent died before prctl
+    return {};
+  }
+};
+
 }  // namespace
 
 ChildProcess::ChildProcess(asio::any_io_executor executor, OutputLog& log, std::string label)
@@ -57,7 +76,7 @@ TargetResult<void> ChildProcess::start(const PreparedCommand& command, LineHandl
   process_ = std::make_unique<process_v2::process>(process_v2::default_process_launcher()(
       executor_, error, command.executable, command.args,
       process_v2::process_stdio{nullptr, stdout_pipe_, stderr_pipe_},
-      process_v2::process_start_dir{command.working_dir}, environment));
+      process_v2::process_start_dir{command.working_dir}, environment, DiesWithParent{}));
   if (error) {
     process_.reset();
     return TargetProblem{make_error_code(target_error::spawn_failed),

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -76,6 +78,44 @@ TEST(TargetProcess, ReadyLineFillsAnnouncedPortsAndServersAcceptConnections) {
   EXPECT_TRUE(accepts_connections(profile.servers[0]));
   EXPECT_TRUE(accepts_connections(profile.servers[1]));
   EXPECT_TRUE(target.running());
+}
+
+// SIGKILL gives Referee no chance to stop what it launched: the launched server must still go.
+TEST(TargetProcess, LaunchedServerDiesWithAKilledReferee) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  pid_t referee = ::fork();
+  ASSERT_NE(referee, -1);
+  if (referee == 0) {  // stands for a Referee run: launches, reports the pid, waits to be killed
+    ::close(pipe_fds[0]);
+    auto profile = fake_target({"--listen", "alpha", "--ready", "READY"});
+    profile.servers = {server("alpha")};
+    TargetProcess target(quiet_settings());
+    int pid = target.launch(profile) ? target.pid().value_or(-1) : -1;
+    if (::write(pipe_fds[1], &pid, sizeof pid) != sizeof pid) ::_exit(1);
+    ::pause();
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  int launched = -1;
+  ASSERT_EQ(::read(pipe_fds[0], &launched, sizeof launched), static_cast<ssize_t>(sizeof launched));
+  ::close(pipe_fds[0]);
+  ASSERT_GT(launched, 0);
+  ASSERT_FALSE(process_gone(launched));
+  ::kill(referee, SIGKILL);
+  ::waitpid(referee, nullptr, 0);
+  // Orphaned, the server is reparented: ended once reaped, or a zombie where no one reaps.
+  auto ended = [launched] {
+    std::ifstream stat("/proc/" + std::to_string(launched) + "/stat");
+    std::string pid, name, state;
+    return process_gone(launched) || !(stat >> pid >> name >> state) || state == "Z";
+  };
+  auto until = std::chrono::steady_clock::now() + 10s;
+  while (!ended() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(20ms);  // polling another process's end: no event to wait on
+  }
+  EXPECT_TRUE(ended()) << "pid " << launched << " outlived the killed Referee";
+  if (!ended()) ::kill(launched, SIGKILL);
 }
 
 TEST(TargetProcess, PassesArgumentsEnvironmentAndWorkingDirectory) {
