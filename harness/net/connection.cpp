@@ -96,15 +96,16 @@ awaitable<result<std::size_t>> Connection::read_some(std::span<char> into, Deadl
   // would win every race against the watchdog: the deadline bounds the whole exchange.
   if (Clock::now() >= deadline) co_return expired("reading");
   // A read that got less than it asked for emptied the socket: the next one would most likely
-  // find nothing (the answer to the command just sent is not there yet), so it goes straight to
-  // the event loop and saves a failing recv per command. Otherwise what is there is read now,
-  // without a trip through the event loop (a flood is read this way).
+  // find nothing (the answer to the command just sent is not there yet), so it leaves the first
+  // try to Asio's asynchronous read, which then waits: one failing recv per command, not two.
+  // Otherwise what is there is read now, without a trip through the event loop (a flood).
   Stream::Transfer transfer{boost::asio::error::would_block, 0};
   if (!socket_drained_) transfer = stream_->read_now(boost::asio::buffer(into.data(), into.size()));
   auto [error, count] = transfer;
   if (error == boost::asio::error::would_block) {
     watchdog_.guard(stream_->socket(), deadline);
-    std::tie(error, count) = co_await stream_->read_some(boost::asio::buffer(into.data(), into.size()));
+    std::tie(error, count) =
+        co_await stream_->read_some(boost::asio::buffer(into.data(), into.size()));
     watchdog_.release();
   }
   socket_drained_ = count < into.size();

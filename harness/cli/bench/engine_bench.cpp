@@ -170,7 +170,8 @@ int one_side(const profile::Profile& profile, const scenario::RequirementCatalog
   const auto& user = *profile::user_with_role(profile, "local");
   double total = 0;
   for (unsigned run = 0; run < runs; ++run) {
-    total += side == "harness" ? run_scenario(profile, scenarios, catalogue) : replay(server, user, noops);
+    total += side == "harness" ? run_scenario(profile, scenarios, catalogue)
+                               : replay(server, user, noops);
   }
   fmt::print("side={} noops={} runs={} wall_s={:.3f}\n", side, noops, runs, total);
   return 0;
